@@ -1,0 +1,16 @@
+"""The ``matwork`` command line (click)."""
+
+from __future__ import annotations
+
+import click
+
+from matwork import __version__
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="matwork")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """matwork: a terminal workout player for back health."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
