@@ -99,6 +99,8 @@ create_venv() {
         rm -rf "$VENV"
     fi
     say "creating virtualenv in .venv"
+    mkdir -p "$VENV"
+    : >"$PIPLOG"
     if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
         # e.g. Debian without python3-venv: build the venv without pip, then let
         # the system pip install pip into it.
@@ -108,8 +110,9 @@ create_venv() {
             die "could not create .venv; install python3-venv (apt-get install python3-venv) and retry"
         fi
     fi
-    "$VENV/bin/python" -m pip install -q --upgrade pip </dev/null \
-        || warn "could not upgrade pip; continuing with the bundled one"
+    if ! "$VENV/bin/python" -m pip install -q --upgrade pip </dev/null >>"$PIPLOG" 2>&1; then
+        warn "could not upgrade pip; continuing with the bundled one (see $PIPLOG)"
+    fi
 }
 
 pip_install() {
@@ -125,7 +128,6 @@ ensure_venv() {
         return 0
     fi
     rm -f "$STAMP"
-    : >"$PIPLOG"
     say "installing matwork and its dependencies into .venv (first run takes a minute)"
     if ! pip_install ".[audio,test]"; then
         # Retry without the compiled `audio` extra (simpleaudio needs gcc + ALSA headers).
