@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from matwork import __version__
+from matwork.cli.routines import check, list_routines, plan, schema
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,3 +15,7 @@ def main(ctx: click.Context) -> None:
     """matwork: a terminal workout player for back health."""
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
+
+
+for command in (check, plan, list_routines, schema):
+    main.add_command(command)

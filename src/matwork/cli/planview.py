@@ -1,0 +1,160 @@
+"""Rich views of plans and the routine list, and the ``plan --watch`` loop."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from matwork.core.library import LibraryEntry, load_entry
+from matwork.core.timefmt import clock
+from matwork.core.timeline import Segment, Timeline
+
+
+def plan_json(timeline: Timeline) -> dict[str, object]:
+    """The timeline as the JSON shape ``plan --json`` prints."""
+    return {
+        "name": timeline.name,
+        "total_seconds": timeline.total_seconds,
+        "estimated": timeline.estimated,
+        "segments": [
+            {
+                "kind": segment.kind,
+                "exercise": segment.exercise.id,
+                "name": segment.exercise.name,
+                "side": segment.side,
+                "set": segment.set,
+                "round": segment.round,
+                "block": segment.block,
+                "start": segment.start,
+                "duration": segment.duration,
+                "open": segment.open,
+            }
+            for segment in timeline.segments
+        ],
+    }
+
+
+def _what(segment: Segment) -> str:
+    if segment.kind in ("work", "switch"):
+        return segment.exercise.name
+    return f"→ {segment.exercise.name}"
+
+
+def _set_round(segment: Segment) -> str:
+    parts = []
+    if segment.exercise.sets > 1:
+        parts.append(f"set {segment.set}/{segment.exercise.sets}")
+    if segment.rounds > 1:
+        parts.append(f"round {segment.round}/{segment.rounds}")
+    return ", ".join(parts)
+
+
+def plan_table(timeline: Timeline) -> RenderableType:
+    """The timeline as a table with its total underneath."""
+    table = Table(title=timeline.name, title_justify="left", expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("start", justify="right")
+    table.add_column("kind")
+    table.add_column("exercise")
+    table.add_column("side")
+    table.add_column("set/round")
+    table.add_column("time", justify="right")
+    styles = {"work": "bold green", "rest": "cyan", "prepare": "yellow", "switch": "magenta"}
+    for segment in timeline.segments:
+        duration = ("~" if segment.open else "") + clock(segment.duration)
+        table.add_row(
+            str(segment.index + 1),
+            clock(segment.start),
+            Text(segment.kind, style=styles.get(segment.kind, "")),
+            _what(segment),
+            segment.side or "",
+            _set_round(segment),
+            duration,
+        )
+    prefix = "~" if timeline.estimated else ""
+    note = "  (open sets estimated at 3 s a rep)" if timeline.estimated else ""
+    total = Text(f"Total {prefix}{clock(timeline.total_seconds)}{note}", style="bold")
+    return Group(table, total)
+
+
+def print_plan(timeline: Timeline, path: Path, console: Console | None = None) -> None:
+    """Print the plan table of a routine."""
+    (console or Console()).print(plan_table(timeline))
+
+
+def print_library(entries: Sequence[LibraryEntry], console: Console | None = None) -> None:
+    """Print the routine list, broken files last with their first error."""
+    out = console or Console()
+    table = Table(expand=False)
+    table.add_column("name")
+    table.add_column("tags")
+    table.add_column("time", justify="right")
+    table.add_column("path", style="dim")
+    for entry in entries:
+        if entry.timeline is None or entry.routine is None:
+            continue
+        prefix = "~" if entry.timeline.estimated else ""
+        table.add_row(
+            entry.name,
+            ", ".join(entry.routine.tags),
+            prefix + clock(entry.timeline.total_seconds),
+            str(entry.path),
+        )
+    out.print(table)
+    broken = [entry for entry in entries if entry.error]
+    if broken:
+        out.print(Text(f"{len(broken)} broken routine file(s):", style="bold red"))
+        for entry in broken:
+            assert entry.error is not None
+            out.print(Text(str(entry.error.problems[0]), style="red"))
+
+
+@dataclass(frozen=True)
+class WatchFrame:
+    """What ``plan --watch`` shows after one reload."""
+
+    ok: bool
+    renderable: RenderableType
+
+
+def reload_plan(path: Path) -> WatchFrame:
+    """Read the routine at ``path`` again and render its plan or its errors."""
+    if not path.exists():
+        return WatchFrame(False, Text(f"{path}: waiting for the file to appear…", style="yellow"))
+    entry = load_entry(path)
+    if entry.error or entry.timeline is None:
+        problems = entry.error.problems if entry.error else ()
+        lines = [Text(str(problem), style="red") for problem in problems]
+        return WatchFrame(False, Group(Text(f"{path}: not valid", style="bold red"), *lines))
+    return WatchFrame(True, plan_table(entry.timeline))
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime, status.st_size)
+
+
+def watch_plan(path: Path, interval: float = 0.4, console: Console | None = None) -> None:
+    """Redraw the plan of ``path`` whenever it changes, until Ctrl-C."""
+    out = console or Console()
+    last: tuple[float, int] | None | str = "never"
+    try:
+        while True:
+            stamp = _stamp(path)
+            if stamp != last:
+                last = stamp
+                out.clear()
+                out.print(reload_plan(path).renderable)
+                out.print(Text(f"watching {path} — Ctrl-C to stop", style="dim"))
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        out.print(Text("stopped watching", style="dim"))
