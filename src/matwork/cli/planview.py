@@ -146,7 +146,7 @@ def _stamp(path: Path) -> tuple[float, int] | None:
 def watch_plan(path: Path, interval: float = 0.4, console: Console | None = None) -> None:
     """Redraw the plan of ``path`` whenever it changes, until Ctrl-C."""
     out = console or Console()
-    last: tuple[float, int] | None | str = "never"
+    last: tuple[float, int] | str | None = "never"
     try:
         while True:
             stamp = _stamp(path)
