@@ -225,6 +225,7 @@ def parse_routine(text: str, path: str | Path) -> Routine:
         checker.fail_if_any()
     for key_path, message, hint in unknown_keys(data, inspect.type_info(Routine)):
         checker.add(key_path, message, hint)
+    checker.fail_if_any()
     _decode_tables(checker, data)
     checker.fail_if_any()
     try:
