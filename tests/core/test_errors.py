@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from routine_helpers import CATALOG
 
 from matwork.core import RoutineError, load_routine, parse_routine
+from routine_helpers import CATALOG
 
 
 def error_of(text: str, path: str = "r.toml") -> RoutineError:
