@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from matwork.core import RoutineError, load_routine, parse_routine
+
 from routine_helpers import CATALOG
 
 

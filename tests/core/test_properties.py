@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from matwork.core import Routine, RoutineError, compile_timeline, parse_routine
 from matwork.core.routine import block_plans
 from matwork.core.timeline import measure
+
 from routine_helpers import CATALOG
 
 seconds = st.one_of(

@@ -6,6 +6,7 @@ import pytest
 
 from matwork.core.routine import block_plans, parse_routine
 from matwork.core.timeline import measure
+
 from routine_helpers import CATALOG, shape, timeline_of
 
 WORKED_EXAMPLE = """

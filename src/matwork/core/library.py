@@ -45,7 +45,7 @@ class LibraryEntry:
 def routine_files(target: Path) -> Iterator[Path]:
     """The file itself, or every ``*.toml`` file below a folder, sorted."""
     if target.is_dir():
-        yield from sorted(path for path in target.rglob("*.toml") if path.is_file())
+        yield from sorted(path for path in target.rglob("*.toml") if not path.is_dir())
     else:
         yield target
 
