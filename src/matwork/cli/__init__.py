@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from matwork import __version__
+from matwork.cli.catalog_cmd import catalog
 from matwork.cli.routines import check, list_routines, plan, schema
 
 
@@ -17,5 +18,5 @@ def main(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (check, plan, list_routines, schema):
+for command in (check, plan, list_routines, schema, catalog):
     main.add_command(command)

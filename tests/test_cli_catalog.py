@@ -1,0 +1,38 @@
+"""``matwork catalog`` lists, filters and shows exercises."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from matwork.cli import main
+
+
+def test_catalog_query_filters_by_words() -> None:
+    rows = json.loads(CliRunner().invoke(main, ["catalog", "--json", "bridge"]).output)
+    assert {
+        "id": "glute-bridge",
+        "name": rows[0]["name"],
+        "category": "pilates",
+        "pattern": "hip-extension",
+    } in rows
+    assert all("bridge" in (row["id"] + row["name"]).lower() for row in rows)
+
+
+def test_catalog_lists_at_least_forty() -> None:
+    rows = json.loads(CliRunner().invoke(main, ["catalog", "--json"]).output)
+    assert len(rows) >= 40
+
+
+def test_catalog_show_prints_everything_and_suggests_ids() -> None:
+    shown = json.loads(CliRunner().invoke(main, ["catalog", "show", "--json", "bird-dog"]).output)
+    assert shown["id"] == "bird-dog"
+    assert shown["instructions"]
+    assert shown["cautions"]
+    text = CliRunner().invoke(main, ["catalog", "show", "bird-dog"]).output
+    assert "How:" in text
+    assert "Careful:" in text
+    missing = CliRunner().invoke(main, ["catalog", "show", "bird-dgo"])
+    assert missing.exit_code == 1
+    assert "did you mean 'bird-dog'" in missing.output
