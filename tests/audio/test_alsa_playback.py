@@ -172,7 +172,7 @@ BARE_SIMPLEAUDIO = """
 import simpleaudio
 try:
     simpleaudio.play_buffer(b"\\0\\0" * 100, 1, 2, 44100)
-except Exception as exc:
+except simpleaudio._simpleaudio.SimpleaudioError as exc:
     print(json.dumps(type(exc).__name__))
 """
 

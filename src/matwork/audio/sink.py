@@ -158,6 +158,10 @@ class AudioSink:
         handle = start()
         self._current = _Playing(cue.priority, now + seconds, handle)
 
+    def tone(self, kind: str) -> Clip | None:
+        """The clip a cue kind plays when not spoken (None when muted)."""
+        return self._clips.get(kind)
+
     def spoken_phrases(self, cues: Iterable[Cue]) -> list[str]:
         """The distinct texts among ``cues`` that would be spoken, in order of first use."""
         if self.voice is None:
