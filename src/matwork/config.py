@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from msgspec import inspect
 
 from matwork import paths
 from matwork.core.errors import Problem, RoutineError
 from matwork.core.library import RoutineSource
 from matwork.core.locate import Locator
-from matwork.core.structure import explain, unknown_keys
+from matwork.core.structure import explain, unknown_keys_cached
 
 
 class LibrarySettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -62,7 +61,7 @@ def load_config(file: Path | None = None) -> Config:
     locator = Locator(text)
     problems = [
         Problem(str(target), *locator.find(key_path), message, hint)
-        for key_path, message, hint in unknown_keys(data, inspect.type_info(Config))
+        for key_path, message, hint in unknown_keys_cached(data, Config)
     ]
     if not problems:
         try:

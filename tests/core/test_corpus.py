@@ -32,42 +32,11 @@ EXPECTED: dict[str, dict[str, Any]] = json.loads(
 FILES = sorted(INVALID.glob("*.toml"))
 
 KNOWN_BUGS: dict[str, str] = {
-    "catalog-missing-category.toml": (
-        "a [catalog.a] without category says \"missing required key 'category' in the "
-        'routine"; it should name the table (catalog.a)'
-    ),
     "exercise-inline-array.toml": (
-        "a key inside a multi-line array of inline tables is placed at the array's first "
-        "line (5:1), not at the key (7:15)"
+        "a key inside a multi-line array of inline tables is placed at the array's first line (5:1), not at the key (7:15)"
     ),
     "exercise-inline-one-line.toml": (
-        "a key inside a one-line array of inline tables gets the line's column (5:1), "
-        "not the key's (5:25)"
-    ),
-    "exercise-without-block.toml": (
-        "[[block.exercise]] with no [[block]] before it is placed at 1:1, not at the header (4:1)"
-    ),
-    "sides-left.toml": (
-        "\"unknown sides value 'left'\" does not say the valid values (both, alternate)"
-    ),
-    "tempo-bad-in-catalog.toml": (
-        "a bad default tempo in [catalog.a] is placed at the [[block.exercise]] using it "
-        "(6:1), not at the catalog's tempo key (13:1)"
-    ),
-    "toml-unclosed-string.toml": (
-        "an unclosed string says \"Illegal character '\\n'\" with no hint about the quote"
-    ),
-    "type-sound-int.toml": (
-        "finish = 3 in [sounds] is placed at the [sounds] header (14:1) and says "
-        '"found a table"; expected the finish line (15:1) and "found 3"'
-    ),
-    "unknown-breath-in-catalog.toml": (
-        "an unknown breath in [catalog.a] is placed at the [[block.exercise]] using it "
-        "(6:1), not at the catalog's breath key (13:1), and has no did-you-mean hint"
-    ),
-    "unknown-breath-in-defaults.toml": (
-        "an unknown breath in [defaults] is placed at the [[block.exercise]] (9:1), not at "
-        "defaults.breath (5:1), and has no did-you-mean hint"
+        "a key inside a one-line array of inline tables gets the line's column (5:1), not the key's (5:25)"
     ),
 }
 """Files whose expectation the loader does not meet yet: each a strict xfail."""

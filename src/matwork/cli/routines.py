@@ -8,7 +8,16 @@ from pathlib import Path
 import click
 
 from matwork.cli.common import resolve_routine
-from matwork.core.library import LibraryEntry, load_entry, routine_files
+from matwork.core.library import LibraryEntry, routine_files
+from matwork.core.routine import RoutineError, load_routine
+
+
+def _checked(file: Path) -> LibraryEntry:
+    """Load a file for ``check``: errors kept, no timeline built."""
+    try:
+        return LibraryEntry(path=file, origin="path", routine=load_routine(file))
+    except RoutineError as error:
+        return LibraryEntry(path=file, origin="path", error=error)
 
 
 @click.command()
@@ -17,7 +26,7 @@ from matwork.core.library import LibraryEntry, load_entry, routine_files
 def check(targets: tuple[Path, ...], as_json: bool) -> None:
     """Check routine files or folders (recursively, *.toml); exit 1 if any is invalid."""
     files = [file for target in targets for file in routine_files(target)]
-    entries = [load_entry(file) for file in files]
+    entries = [_checked(file) for file in files]
     invalid = [entry for entry in entries if entry.error]
     if as_json:
         report = [

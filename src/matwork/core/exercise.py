@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import msgspec
 
+from matwork.core.errors import did_you_mean
 from matwork.core.model import (
     BUILTIN_BREATHING,
     OPEN_SET_SECONDS_PER_REP,
@@ -92,13 +93,21 @@ class Exercise(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ResolveError(ValueError):
-    """An exercise use that cannot be resolved; ``key`` names the offending key."""
+    """An exercise use that cannot be resolved.
 
-    def __init__(self, key: str, message: str, hint: str = "") -> None:
+    ``key`` names the offending key of the exercise use; ``origin`` is set instead
+    when the value was inherited, as the key path where it was written
+    (``("defaults", "breath")``, ``("catalog", "x", "tempo")``).
+    """
+
+    def __init__(
+        self, key: str, message: str, hint: str = "", origin: tuple[str, ...] | None = None
+    ) -> None:
         super().__init__(message)
         self.key = key
         self.message = message
         self.hint = hint
+        self.origin = origin
 
 
 def breath_patterns(routine: Routine) -> dict[str, BreathPattern]:
@@ -108,20 +117,21 @@ def breath_patterns(routine: Routine) -> dict[str, BreathPattern]:
 
 def _dosage(
     use: ExerciseUse, entry: CatalogEntry, defaults: Defaults
-) -> tuple[float | None, int | None, str | list[float] | None]:
+) -> tuple[float | None, int | None, str | list[float] | None, str]:
+    """The dosage (work, reps, tempo) and the key the tempo came from."""
     if use.work is not None and use.reps is not None:
         raise ResolveError("reps", "choose one dosage: work or reps, not both")
     if use.tempo is not None and use.reps is None:
         raise ResolveError("tempo", "tempo needs reps", "add reps = N, or remove tempo")
     if use.work is not None:
-        return use.work, None, None
+        return use.work, None, None, "tempo"
     if use.reps is not None:
-        return None, use.reps, use.tempo
+        return None, use.reps, use.tempo, "tempo"
     if entry.work is not None:
-        return entry.work, None, None
+        return entry.work, None, None, "tempo"
     if entry.reps is not None:
-        return None, entry.reps, entry.tempo
-    return defaults.work, None, None
+        return None, entry.reps, entry.tempo, "catalog"
+    return defaults.work, None, None, "tempo"
 
 
 def _breath(
@@ -132,9 +142,13 @@ def _breath(
     has_tempo: bool,
 ) -> tuple[BreathPattern | None, bool]:
     explicit = use.breath is not None
-    breath = (
-        use.breath if explicit else (entry.breath if entry.breath is not None else defaults.breath)
-    )
+    origin: tuple[str, ...] | None = None
+    if explicit:
+        breath = use.breath
+    elif entry.breath is not None:
+        breath, origin = entry.breath, ("catalog", use.id, "breath")
+    else:
+        breath, origin = defaults.breath, ("defaults", "breath")
     if isinstance(breath, BreathPattern):
         return breath, False
     if breath is None or breath == "none":
@@ -149,7 +163,8 @@ def _breath(
         return None, False
     if breath in patterns:
         return patterns[breath], False
-    raise ResolveError("breath", f"unknown breathing pattern '{breath}'")
+    hint = did_you_mean(breath, [*patterns, "tempo", "none"]) or "a pattern name, tempo or none"
+    raise ResolveError("breath", f"unknown breathing pattern '{breath}'", hint, origin)
 
 
 def resolve_exercise(
@@ -161,13 +176,15 @@ def resolve_exercise(
     """Apply the catalog entry and the routine's defaults to one exercise use."""
     entry = catalog.get(use.id)
     if entry is None:
-        raise ResolveError("id", f"unknown exercise id '{use.id}'")
+        hint = did_you_mean(use.id, catalog) or "`matwork catalog` lists the ids"
+        raise ResolveError("id", f"unknown exercise id '{use.id}'", hint)
     defaults = routine.defaults
-    work, reps, tempo_value = _dosage(use, entry, defaults)
+    work, reps, tempo_value, tempo_source = _dosage(use, entry, defaults)
     try:
         tempo = parse_tempo(tempo_value) if tempo_value is not None else None
     except TempoError as error:
-        raise ResolveError("tempo", str(error)) from error
+        origin = ("catalog", use.id, "tempo") if tempo_source == "catalog" else None
+        raise ResolveError("tempo", str(error), origin=origin) from error
     is_open = reps is not None and tempo is None
     if work is not None:
         seconds = work

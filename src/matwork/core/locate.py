@@ -152,6 +152,8 @@ class Locator:
         if split is None:
             return None
         parts, _ = split
+        for depth in range(1, len(parts)):
+            self.positions.setdefault(self._resolve(parts[:depth]), (number, col))
         if is_array:
             parent = self._resolve(parts[:-1])
             array_path = (*parent, parts[-1])

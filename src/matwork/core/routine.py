@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import msgspec
-from msgspec import inspect
 
 from matwork.core import vocab
 from matwork.core.catalog import merged_catalog
@@ -30,7 +28,7 @@ from matwork.core.model import (
     CatalogEntry,
     Routine,
 )
-from matwork.core.structure import explain, unknown_keys
+from matwork.core.structure import describe_value, explain, unknown_keys_cached
 from matwork.core.timeline import BlockPlan, Timeline, compile_blocks, measure_blocks
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
@@ -40,6 +38,8 @@ _TOML_HINTS = {
     "Invalid value": 'text needs quotes, e.g. name = "Bridge"',
     "Expected '=' after a key": "write key = value",
     "Unclosed": "a bracket or quote is not closed",
+    "Illegal character '\\n'": "a string is missing its closing quote",
+    "Invalid statement": "each line is key = value, [table] or [[array]]",
 }
 
 
@@ -56,7 +56,9 @@ class _Checker:
         if self._locator is None:
             self._locator = Locator(self._text)
         line, col = self._locator.find(key_path)
-        self.problems.append(Problem(self.path, line, col, message, hint))
+        problem = Problem(self.path, line, col, message, hint)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def fail_if_any(self) -> None:
         if self.problems:
@@ -79,7 +81,10 @@ def _choice(
     checker: _Checker, key_path: KeyPath, value: str, choices: tuple[str, ...], what: str
 ) -> None:
     if value not in choices:
-        checker.add(key_path, f"unknown {what} '{value}'", did_you_mean(value, choices))
+        hint = did_you_mean(value, choices)
+        if not hint and len(choices) <= 8:
+            hint = "one of: " + ", ".join(choices)
+        checker.add(key_path, f"unknown {what} '{value}'", hint)
 
 
 def _decode_tables(checker: _Checker, data: dict[str, Any]) -> None:
@@ -93,11 +98,22 @@ def _decode_tables(checker: _Checker, data: dict[str, Any]) -> None:
             try:
                 msgspec.convert(table, target, strict=True)
             except msgspec.ValidationError as error:
-                sub_path, message = explain(error, table)
+                sub_path, message = explain(error, table, f"[{section}.{key}]")
                 checker.add((section, key, *sub_path), message)
+    sounds = data.get("sounds")
+    if isinstance(sounds, dict):
+        for cue, target_file in sounds.items():
+            if not isinstance(target_file, str):
+                found = describe_value(target_file)
+                checker.add(("sounds", cue), f"{cue}: expected text in quotes, found {found}")
 
 
 def _check_vocabulary(checker: _Checker, routine: Routine) -> None:
+    default_breath = routine.defaults.breath
+    known_breaths = [*breath_patterns(routine), "tempo", "none"]
+    if isinstance(default_breath, str) and default_breath not in known_breaths:
+        message = f"unknown breathing pattern '{default_breath}'"
+        checker.add(("defaults", "breath"), message, did_you_mean(default_breath, known_breaths))
     if routine.level is not None:
         _choice(checker, ("level",), routine.level, vocab.LEVELS, "level")
     for key, entry in routine.catalog.items():
@@ -159,8 +175,8 @@ def _resolve_blocks(checker: _Checker | None, routine: Routine) -> list[BlockPla
             except ResolveError as error:
                 if checker is None:
                     raise ValueError(error.message) from error
-                hint = error.hint or _resolve_hint(error, use.id, use.breath, catalog, patterns)
-                checker.add((*place, error.key), error.message, hint)
+                where = error.origin if error.origin else (*place, error.key)
+                checker.add(where, error.message, error.hint)
                 continue
             if exercise.seconds > MAX_SEGMENT_SECONDS:
                 if checker is None:
@@ -175,20 +191,6 @@ def _resolve_blocks(checker: _Checker | None, routine: Routine) -> list[BlockPla
         rest_after = block.rest_after if block.rest_after is not None else defaults.block_rest
         plans.append(BlockPlan(block.name, block.rounds, round_rest, rest_after, exercises))
     return plans
-
-
-def _resolve_hint(
-    error: ResolveError,
-    exercise_id: str,
-    breath: object,
-    catalog: Mapping[str, Any],
-    patterns: Mapping[str, Any],
-) -> str:
-    if error.key == "id":
-        return did_you_mean(exercise_id, catalog) or "see `matwork catalog` for the ids"
-    if error.key == "breath" and isinstance(breath, str):
-        return did_you_mean(breath, [*patterns, "tempo", "none"])
-    return ""
 
 
 def _check_limits(checker: _Checker, routine: Routine, plans: list[BlockPlan]) -> None:
@@ -223,11 +225,17 @@ def parse_routine(text: str, path: str | Path) -> Routine:
             (), "the file is empty", 'a routine needs at least name = "..." and a [[block]]'
         )
         checker.fail_if_any()
-    for key_path, message, hint in unknown_keys(data, inspect.type_info(Routine)):
+    for key_path, message, hint in unknown_keys_cached(data, Routine):
         checker.add(key_path, message, hint)
     checker.fail_if_any()
     _decode_tables(checker, data)
     checker.fail_if_any()
+    version = data.get("format", 1)
+    if isinstance(version, int) and not isinstance(version, bool) and version != 1:
+        checker.add(
+            ("format",), f"format {version} is not supported", "this matwork reads format = 1"
+        )
+        checker.fail_if_any()
     try:
         routine = msgspec.convert(data, Routine, strict=True)
     except msgspec.ValidationError as error:
@@ -260,7 +268,7 @@ def load_routine(path: str | Path) -> Routine:
     except OSError as error:
         raise RoutineError.single(shown, 1, 1, f"cannot read: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1

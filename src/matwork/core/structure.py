@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -113,7 +114,20 @@ def _bound_words(rest: str, is_text: bool, is_list: bool) -> str:
     return f" {words}" if words else ""
 
 
-def explain(error: msgspec.ValidationError, data: Any) -> tuple[KeyPath, str]:
+@cache
+def _type_info(model: type) -> inspect.Type:
+    """The msgspec type info of a model, computed once (it is slow to compute)."""
+    return inspect.type_info(model)
+
+
+def unknown_keys_cached(data: Any, model: type) -> Iterator[tuple[KeyPath, str, str]]:
+    """``unknown_keys`` against a model class, with its type info cached."""
+    return unknown_keys(data, _type_info(model))
+
+
+def explain(
+    error: msgspec.ValidationError, data: Any, container: str = "the routine"
+) -> tuple[KeyPath, str]:
     """Turn a msgspec validation error into a key path and a message in words."""
     text = str(error)
     body, _, where = text.partition(" - at `")
@@ -123,7 +137,7 @@ def explain(error: msgspec.ValidationError, data: Any) -> tuple[KeyPath, str]:
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
     missing = re.match(r"Object missing required field `([^`]+)`", body)
     if missing:
-        where_words = f"'{key}'" if key else "the routine"
+        where_words = f"'{key}'" if key else container
         return path, f"missing required key '{missing.group(1)}' in {where_words}"
     match = _EXPECTED.match(body)
     if not match:
