@@ -228,3 +228,27 @@ def test_live_engine_speaks_directly_and_still_yields_to_priority(
     assert voice.spoken == ["Glute bridge, twelve reps"]
     assert backend.played == []
     assert sink.dropped == 1
+
+
+def test_falling_over_to_the_bell_turns_the_voice_status_off(
+    fake_backend: Any, clips: Any, tmp_path: Path
+) -> None:
+    voice = FakeVoice({"Go": Clip(tmp_path / "go.wav", b"\x01\x00" * 100, 1, 22050)})
+    speaker = fake_backend("speaker", fail_after=1)
+    bell = fake_backend("bell", speaks=False)
+    sink = AudioSink([speaker, bell], clips, voice=voice)
+    assert (sink.status.voice, sink.status.summary()) == (
+        "espeak-ng",
+        "sound: speaker, voice: espeak-ng",
+    )
+    sink.play(Cue("start", 0, 0, text="Go"))
+    sink.wait()
+    sink.play(Cue("start", 1, 0, text="Go"))
+    assert speaker.played[0].source.name == "go.wav"
+    assert len(bell.played) == 1, "the cue that met the failure rings the bell"
+    sink.wait()
+    sink.play(Cue("start", 2, 0, text="Go"))
+    assert bell.played[1] is clips["start"], "then tones, the bell cannot speak"
+    assert sink.status.voice is None
+    assert sink.status.voice_reason == "bell cannot play speech"
+    assert sink.status.summary() == "sound: bell"

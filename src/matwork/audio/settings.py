@@ -131,11 +131,7 @@ def build_sink(
         clock=clock,
         status=status,
     )
-    if voice is not None and not sink.backend.speaks:
-        status.voice_reason = f"{sink.backend.name} cannot play speech"
-    elif voice is not None:
-        status.voice, status.voice_reason = voice.engine.name, ""
-    else:
+    if voice is None:
         status.voice_reason = reason
     return sink, status
 

@@ -99,12 +99,19 @@ class AudioSink:
             self._index += 1
             reason = self.backend.probe()
             if reason is None:
-                self.status.backend = self.backend.name
-                return
+                break
             self.status.reasons[self.backend.name] = reason
-        self._backends.append(SilentBackend())  # every backend failed: play nothing
-        self._index = len(self._backends) - 1
+        else:
+            self._backends.append(SilentBackend())  # every backend failed: play nothing
+            self._index = len(self._backends) - 1
         self.status.backend = self.backend.name
+        if self.voice is None:
+            return
+        if self.backend.speaks:
+            self.status.voice, self.status.voice_reason = self.voice.engine.name, ""
+        else:
+            self.status.voice = None
+            self.status.voice_reason = f"{self.backend.name} cannot play speech"
 
     def _speaks(self, cue: Cue) -> bool:
         if self.voice is None or not cue.text or not self.backend.speaks:
