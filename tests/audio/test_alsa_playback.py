@@ -206,3 +206,35 @@ def test_no_device_no_players_falls_back_quietly(
     else:
         assert result["summary"].startswith("sound off: simpleaudio: no ALSA playback device")
         assert result["reasons"]["bell"] == "not a terminal"
+
+
+EXTERNAL_PLAYER = """
+from matwork.audio import AudioSettings, ExternalPlayerBackend, SilentBackend, build_sink
+from matwork.core.cues import Cue
+
+backends = [ExternalPlayerBackend("aplay"), SilentBackend()]
+sink, status = build_sink(AudioSettings(volume=0.5), backends=backends)
+for kind in ["start", "countdown", "finish"]:
+    sink.play(Cue(kind, 0.0, 0))
+    sink.wait(timeout=10)
+sink.close()
+print(json.dumps(status.backend))
+"""
+
+
+def test_external_player_gets_the_volume_scaled_file(
+    alsa_files: Any, run_python: Any, samples: Any
+) -> None:
+    import shutil
+
+    if shutil.which("aplay") is None:
+        pytest.skip("aplay not installed")
+    run = run_python(EXTERNAL_PLAYER, alsa_files.config)
+    assert (run.code, run.stderr, run.result) == (0, "", "aplay")
+    played = alsa_files.played()
+    assert len(played) == 3
+    for kind, got in zip(["start", "countdown", "finish"], played, strict=True):
+        original = samples(SOUNDS / "default" / f"{kind}.wav")
+        expected = array("h", (round(s * 0.5) for s in original))
+        assert got[: len(expected)] == expected, kind
+        assert set(got[len(expected) :]) <= {0}, "aplay pads the last period with silence"
