@@ -1,0 +1,1 @@
+"""Small widgets: the balance bar, filter chips and the routine preview."""
