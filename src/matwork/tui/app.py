@@ -1,0 +1,170 @@
+"""The Textual app, and the one factory the CLI and the tests build it with.
+
+Importing this module does no work: the config is read, and folders are looked at,
+only when ``make_app`` or ``run_app`` is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import tomli_w
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from matwork import paths
+from matwork.config import Config, ConfigError, load_config, routine_sources
+from matwork.core.library import RoutineSource
+from matwork.tui.screens.library import LibraryScreen
+from matwork.tui.screens.safety import SafetyScreen
+
+PLAYER_MODULE = "matwork.tui.screens.player"
+
+
+def save_config_value(file: Path, table: str, key: str, value: Any) -> None:
+    """Set ``[table] key = value`` in a TOML config file, keeping everything else.
+
+    Creates the file and its folder when missing; writes a temporary file and
+    renames it, so a crash never leaves half a config.
+    """
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = {}
+    section = data.setdefault(table, {})
+    if not isinstance(section, dict):
+        raise ValueError(f"{file}: '{table}' is not a table")
+    section[key] = value
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_name(file.name + ".tmp")
+    temporary.write_text(tomli_w.dumps(data), encoding="utf-8")
+    os.replace(temporary, file)
+
+
+class MatworkApp(App[None]):
+    """matwork's terminal UI: the library first, the safety notice on the first start."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "matwork"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        config: Config,
+        sources: Sequence[RoutineSource],
+        config_file: Path,
+        poll_seconds: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.sources = tuple(sources)
+        self.config_file = config_file
+        self.poll_seconds = poll_seconds
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The library is the bottom screen."""
+        return LibraryScreen(self.sources, poll_seconds=self.poll_seconds)
+
+    def on_mount(self) -> None:
+        """Apply the user's key map; show the safety notice if not yet acknowledged."""
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if not self.config.session.safety_acknowledged:
+            self.push_screen(SafetyScreen(first_run=True), self._safety_answered)
+
+    # -- safety -----------------------------------------------------------------
+
+    def _safety_answered(self, acknowledged: bool | None) -> None:
+        if not acknowledged:
+            if not self.config.session.safety_acknowledged:
+                self.exit()
+            return
+        if self.config.session.safety_acknowledged:
+            return
+        session = msgspec.structs.replace(self.config.session, safety_acknowledged=True)
+        self.config = msgspec.structs.replace(self.config, session=session)
+        try:
+            save_config_value(self.config_file, "session", "safety_acknowledged", True)
+        except (OSError, ValueError, tomllib.TOMLDecodeError) as error:
+            self.notify(
+                f"Could not save to {self.config_file.name}: {error}. "
+                "The notice will show again next time.",
+                severity="error",
+                timeout=10,
+            )
+
+    def action_safety(self) -> None:
+        """Show the safety notice again."""
+        self.push_screen(SafetyScreen(first_run=False), self._safety_answered)
+
+    # -- navigation ---------------------------------------------------------------
+
+    def action_library(self) -> None:
+        """Go back to the library, closing the screens above it."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, plus the screens and actions of matwork."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Library", "Browse, search and start routines", self.action_library)
+        yield SystemCommand("Safety notice", "Read the safety notice again", self.action_safety)
+        if isinstance(screen, LibraryScreen):
+            yield SystemCommand(
+                "Reload routines", "Look for new and changed routine files now", screen.start_scan
+            )
+
+    def on_library_screen_start(self, message: LibraryScreen.Start) -> None:
+        """Start the chosen routine in the player (when the player exists)."""
+        if importlib.util.find_spec(PLAYER_MODULE) is None:
+            self.notify(f"{message.entry.name}: player coming soon")
+            return
+        player = importlib.import_module(PLAYER_MODULE)
+        self.push_screen(player.PlayerScreen(message.entry))
+
+
+def make_app(
+    *,
+    config: Config | None = None,
+    sources: Sequence[RoutineSource] | None = None,
+    config_file: Path | None = None,
+    poll_seconds: float = 2.0,
+) -> MatworkApp:
+    """Build the app; the CLI and the tests both come through here.
+
+    ``config`` defaults to the config file (raising ``ConfigError`` if it is bad),
+    ``sources`` to the shipped, the user's and the config's routine folders, and
+    ``config_file`` (where the safety acknowledgement is saved) to ``paths.config_file()``.
+    ``poll_seconds`` is how often the library looks for changed files (0: never).
+    """
+    file = config_file or paths.config_file()
+    if config is None:
+        config = load_config(file)
+    if sources is None:
+        sources = routine_sources(config)
+    return MatworkApp(config=config, sources=sources, config_file=file, poll_seconds=poll_seconds)
+
+
+def run_app(*, config: Config | None = None, sources: Sequence[RoutineSource] | None = None) -> int:
+    """Run the app in the terminal; the exit code for the CLI (1 for a bad config)."""
+    try:
+        app = make_app(config=config, sources=sources)
+    except ConfigError as error:
+        for problem in error.problems:
+            print(f"matwork: {problem}", file=sys.stderr)
+        return 1
+    app.run()
+    return app.return_code or 0

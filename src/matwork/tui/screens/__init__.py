@@ -1,0 +1,1 @@
+"""matwork's screens: library (the default), safety notice, yes/no confirmation."""
