@@ -1,0 +1,223 @@
+"""The library screen: loading, search, filters, preview, broken files, reload, copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matwork import paths
+from matwork.config import Config
+from matwork.core.library import LibraryEntry, RoutineSource, load_entry
+from matwork.tui.app import make_app
+from matwork.tui.screens.library import LibraryFilter, copy_name, renamed
+from matwork.tui.widgets.routine_preview import RoutinePreview
+
+from .conftest import BROKEN_TEXT, routine_text
+from .helpers import library, listed, option_texts, settle, text_of, wait_for
+
+
+async def test_lists_every_routine_in_source_order(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert listed(app) == ["Core basics", "Desk break", "Long session"]
+        assert option_texts(app, "routines")[0] == "Core basics\n13 min · core · user"
+
+
+async def test_search_filters_by_name_tag_and_exercise(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"desk")
+        await pilot.pause()
+        assert listed(app) == ["Desk break"]
+        await pilot.press(*["backspace"] * 4, *"hip flexor")  # an exercise name
+        await pilot.pause()
+        assert listed(app) == ["Desk break", "Long session"]
+        await pilot.press(*["backspace"] * 10, *"nothing like this")
+        await pilot.pause()
+        assert listed(app) == []
+        assert "No routine matches" in text_of(app, "#list-note")
+        await pilot.press("escape", "escape")  # back to the list, then clear the search
+        await pilot.pause()
+        assert len(listed(app)) == 3
+
+
+async def test_filter_chips_narrow_the_list(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("l")  # length: ≤10 min
+        await pilot.pause()
+        assert listed(app) == ["Desk break"]
+        assert library(app).query_one("#chip-length").has_class("-active")
+        await pilot.press("l")  # 10-20 min
+        await pilot.pause()
+        assert listed(app) == ["Core basics"]
+        await pilot.press("l", "l", "l")  # 20-40, >40, any
+        await pilot.pause()
+        assert len(listed(app)) == 3
+        await pilot.press("t")  # tags, sorted: core first
+        await pilot.pause()
+        assert listed(app) == ["Core basics", "Long session"]
+        await pilot.press("c")  # categories, sorted: mobility first
+        await pilot.pause()
+        assert listed(app) == ["Long session"]
+
+
+@pytest.mark.parametrize(
+    ("chosen", "names"),
+    [
+        (LibraryFilter(text="QUICK chair"), ["Desk break"]),
+        (LibraryFilter(text="back-raise"), ["Core basics", "Desk break", "Long session"]),
+        (LibraryFilter(category="pilates"), ["Core basics", "Long session"]),
+        (LibraryFilter(length=">40 min"), ["Long session"]),
+        (LibraryFilter(tag="core", length="10-20 min"), ["Core basics"]),
+    ],
+)
+def test_library_filter(library_dir: Path, chosen: LibraryFilter, names: list[str]) -> None:
+    entries = [load_entry(path, "user") for path in sorted(library_dir.glob("*.toml"))]
+    assert [entry.name for entry in entries if chosen.matches(entry)] == names
+
+
+async def test_preview_shows_the_highlighted_routine(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        head = text_of(app, "#preview-head")
+        assert "Core basics" in head
+        assert "Total 13:25" in head
+        assert text_of(app, "#preview-outline").splitlines() == [
+            "Main  × 5 rounds",
+            "  Curl up     60 s",
+            "  Back raise  60 s",
+        ]
+        assert "rectus abdominis" in text_of(app, "#preview-muscles")
+        balance = library(app).query_one("#preview-balance")
+        assert not balance.has_class("-lopsided")
+
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Total 2:00" in text_of(app, "#preview-head")
+        outline = text_of(app, "#preview-outline")
+        assert "Hip flexor stretch  30 s per side" in outline
+        assert balance.has_class("-lopsided")  # back raise only
+
+
+async def test_broken_files_are_listed_apart_with_their_error(
+    library_dir: Path, sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    (library_dir / "broken.toml").write_text(BROKEN_TEXT, encoding="utf-8")
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert listed(app) == ["Core basics", "Desk break", "Long session"]
+        assert library(app).has_class("-has-broken")
+        assert option_texts(app, "broken") == ["broken.toml\n6:1: unknown key 'wrok'"]
+        library(app).query_one("#broken").focus()
+        await pilot.pause()
+        preview = library(app).query_one(RoutinePreview)
+        assert preview.has_class("-broken")
+        assert "line 6, column 1: unknown key 'wrok'" in text_of(app, "#preview-outline")
+
+
+async def test_the_list_fills_as_entries_arrive(
+    library_dir: Path, tmp_path: Path, acknowledged: Config
+) -> None:
+    # The scan worker posts one EntryLoaded per file; each shows up as it comes.
+    empty = [RoutineSource("user", tmp_path / "empty")]
+    app = make_app(config=acknowledged, sources=empty, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert text_of(app, "#list-note") == "No routines found."
+        screen = library(app)
+        for count, stem in enumerate(["desk-break", "core-basics"], start=1):
+            entry = load_entry(library_dir / f"{stem}.toml", "user")
+            screen.post_message(screen.EntryLoaded(entry, (0, f"{stem}.toml")))
+            await pilot.pause()
+            assert len(listed(app)) == count
+        assert listed(app) == ["Core basics", "Desk break"]
+        assert text_of(app, "#list-note") == ""
+
+
+async def test_reloads_when_a_routine_file_changes(
+    library_dir: Path, sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0.05)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        (library_dir / "new").mkdir()
+        (library_dir / "new" / "evening.toml").write_text(
+            routine_text("Evening unwind", tags=("evening",)), encoding="utf-8"
+        )
+        await wait_for(pilot, lambda: "Evening unwind" in listed(app))
+
+        (library_dir / "desk-break.toml").write_text(
+            routine_text("Desk break, longer", work=45), encoding="utf-8"
+        )
+        await wait_for(pilot, lambda: "Desk break, longer" in listed(app))
+
+        (library_dir / "core-basics.toml").unlink()
+        await wait_for(pilot, lambda: "Core basics" not in listed(app))
+
+        (library_dir / "long-session.toml").write_text(BROKEN_TEXT, encoding="utf-8")
+        await wait_for(pilot, lambda: bool(library(app).broken))
+        assert listed(app) == ["Desk break, longer", "Evening unwind"]
+
+
+async def test_duplicate_copies_into_the_user_folder(
+    library_dir: Path, acknowledged: Config
+) -> None:
+    sources = [
+        RoutineSource("shipped", library_dir),
+        RoutineSource("user", paths.user_routines_dir()),
+    ]
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("d")  # Core basics is highlighted
+        await wait_for(pilot, lambda: "Core basics (copy)" in listed(app))
+        copy = paths.user_routines_dir() / "core-basics-copy.toml"
+        assert load_entry(copy).name == "Core basics (copy)"
+        highlighted = library(app).highlighted_entry()
+        assert highlighted is not None
+        assert highlighted.path == copy
+
+
+async def test_edit_copies_a_shipped_routine_first(
+    library_dir: Path, acknowledged: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", "true")
+    sources = [RoutineSource("shipped", library_dir)]
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+    copy = paths.user_routines_dir() / "core-basics.toml"
+    assert copy.read_text(encoding="utf-8") == (library_dir / "core-basics.toml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_copy_name_and_renamed(tmp_path: Path) -> None:
+    assert copy_name(tmp_path, "a") == tmp_path / "a-copy.toml"
+    (tmp_path / "a-copy.toml").touch()
+    assert copy_name(tmp_path, "a") == tmp_path / "a-copy-2.toml"
+    text = 'name = "Old"\n\n[[block]]\nname = "Block"\n'
+    assert renamed(text, 'New "one"') == 'name = "New \\"one\\""\n\n[[block]]\nname = "Block"\n'
+    assert renamed("[[block]]\nname = 'x'\n", "y") == "[[block]]\nname = 'x'\n"
+
+
+def test_entry_type_is_the_core_one() -> None:
+    # The screen works on core's LibraryEntry; nothing UI-specific leaks into it.
+    assert LibraryEntry.__module__ == "matwork.core.library"
