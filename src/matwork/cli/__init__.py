@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from matwork import __version__
+from matwork.cli.audio_cmds import doctor, sounds
 from matwork.cli.catalog_cmd import catalog
 from matwork.cli.routines import check, list_routines, plan, schema
 
@@ -18,5 +19,5 @@ def main(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (check, plan, list_routines, schema, catalog):
+for command in (check, plan, list_routines, schema, catalog, doctor, sounds):
     main.add_command(command)
