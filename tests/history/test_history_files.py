@@ -6,6 +6,8 @@ import hashlib
 import os
 import sqlite3
 import stat
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from matwork.core.history_schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     create_v1_database,
+    open_database,
 )
 
 
@@ -128,6 +131,23 @@ def test_migration_from_v1_keeps_the_data(tmp_path: Path) -> None:
         assert "sessions_by_start" in indexes
     finally:
         connection.close()
+
+
+def test_openers_racing_to_create_the_log_all_succeed(tmp_path: Path) -> None:
+    # Threads with their own connections race like processes (sqlite3 drops the GIL),
+    # and start fast enough to hit the window between one creating the schema and
+    # another checking it, and the WAL switch that skips the busy handler.
+    def open_and_close(path: Path, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        open_database(path).close()
+
+    for round_number in range(30):
+        database = tmp_path / f"race{round_number}" / "history.sqlite3"
+        barrier = threading.Barrier(6)
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            futures = [pool.submit(open_and_close, database, barrier) for _ in range(6)]
+            for future in futures:
+                future.result()
 
 
 def test_an_empty_file_is_adopted(tmp_path: Path) -> None:

@@ -155,14 +155,20 @@ def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
 
     Returns the schema version (0 for an empty database that is ours to initialise).
     Nothing is written here, so a foreign or damaged file is left exactly as it was.
+    The three reads share one read transaction: another process creating the schema
+    at the same moment is seen either not at all or completely.
     """
     try:
-        application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        tables = {
-            str(row[0])
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        connection.execute("BEGIN")
+        try:
+            application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            tables = {
+                str(row[0])
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.execute("COMMIT")
     except sqlite3.DatabaseError as error:
         raise CorruptHistoryError(
             path, f"not a readable SQLite database ({error}); move it aside to start a new one"
@@ -232,6 +238,19 @@ def _configure(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
 
 
+def _enable_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting out other processes (the switch skips the busy handler)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (creating if allowed) the history at ``path``: checked, WAL, migrated.
 
@@ -253,7 +272,7 @@ def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
     try:
         _configure(connection)
         version = _check_identity(connection, path)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(connection)
         connection.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
             _migrate(connection)
