@@ -200,13 +200,18 @@ def test_an_ambiguous_prefix_is_refused(store: HistoryStore) -> None:
     assert store.resolve("abcd2") == "abcd2-twin"
 
 
-def test_stats_rows_hold_every_session_and_the_windows_sets(store: HistoryStore) -> None:
+def test_stats_rows_hold_the_window_and_every_training_start(store: HistoryStore) -> None:
     _logged_session(store, BASE)
     _logged_session(store, BASE + 10 * DAY, sets=2)
-    sessions, sets = store.stats_rows(since=BASE + DAY)
-    assert len(sessions) == 2
+    interrupted = store.start_session(make_info(), now=BASE + 11 * DAY)
+    store.update_position(0, 5.0, active_seconds=5.0)
+    sessions, sets, starts = store.stats_rows(since=BASE + DAY)
+    assert [row.started_at for row in sessions] == [BASE + 10 * DAY, BASE + 11 * DAY]
+    assert [row.status for row in sessions] == ["completed", "running"]
     assert len(sets) == 2
     assert {row.session_started_at for row in sets} == {BASE + 10 * DAY}
+    assert sorted(starts) == [BASE, BASE + 10 * DAY]
+    assert interrupted
 
 
 def test_threads_share_one_store(store: HistoryStore) -> None:

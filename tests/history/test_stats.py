@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from matwork.core.stats import (
     SessionRow,
     SetRow,
+    counts,
     iso_week_label,
     local_date,
+    local_days,
     minutes_by_category,
     minutes_by_pattern,
     pain_trend,
@@ -190,3 +192,32 @@ def test_a_run_of_days_is_one_streak_in_the_system_zone(start: date, days: int, 
     last = start + timedelta(days=days - 1)
     result = streaks(run + earlier, tz=None, today=last)
     assert (result.current, result.longest) == (days, days)
+
+
+ZONES = [ZoneInfo(name) for name in ("Europe/Berlin", "America/Santiago", "America/Havana")]
+
+
+@given(
+    starts=st.lists(
+        st.floats(min_value=1_600_000_000, max_value=1_900_000_000, allow_nan=False),
+        max_size=200,
+    ),
+    zone=st.sampled_from(ZONES),
+    clustered=st.booleans(),
+)
+def test_local_days_match_converting_every_timestamp(
+    starts: list[float], zone: ZoneInfo, clustered: bool
+) -> None:
+    # Santiago and Havana switch daylight saving time at midnight: days start at 01:00.
+    if clustered:
+        starts = [1_700_000_000 + (start % 30) * 21_600 for start in starts]
+    expected = sorted({local_date(start, zone) for start in starts})
+    assert local_days(starts, zone) == expected
+
+
+def test_summarize_takes_training_starts_for_streaks() -> None:
+    now = at(2027, 1, 2, 20)
+    window = [session for session in LOG if session.started_at >= at(2026, 12, 28, 0)]
+    starts = [session.started_at for session in LOG if counts(session)]
+    fast = summarize(window, SETS, weeks=1, tz=BERLIN, now=now, training_starts=starts)
+    assert fast == summarize(LOG, SETS, weeks=1, tz=BERLIN, now=now)

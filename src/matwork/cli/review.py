@@ -139,7 +139,7 @@ def log(
             "-" if record.rpe is None else str(record.rpe),
             _pain(record),
         )
-    Console(soft_wrap=True).print(table)
+    Console(soft_wrap=True, highlight=False).print(table)
 
 
 def _builtins(value: Any) -> dict[str, Any]:
@@ -170,7 +170,7 @@ def show(session_id: str, as_json: bool, data_dir: Path | None) -> None:
     from rich.table import Table
 
     record = detail.session
-    console = Console(soft_wrap=True)
+    console = Console(soft_wrap=True, highlight=False)
     console.print(f"[bold]{record.routine_name}[/bold]  {record.uuid}", highlight=False)
     facts = (
         ("Routine file", record.routine_path),
@@ -244,10 +244,10 @@ def stats(weeks: int, zone_name: str | None, as_json: bool, data_dir: Path | Non
     since = local_midnight(window_start_day(local_date(now, zone), weeks), zone)
     with _open_store(data_dir) as store:
         try:
-            sessions, sets = store.stats_rows(since)
+            sessions, sets, starts = store.stats_rows(since)
         except HistoryError as error:
             _fail(str(error))
-    summary = summarize(sessions, sets, weeks=weeks, tz=zone, now=now)
+    summary = summarize(sessions, sets, weeks=weeks, tz=zone, now=now, training_starts=starts)
     if as_json:
         _print_json(summary)
         return

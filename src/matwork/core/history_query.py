@@ -14,7 +14,7 @@ import msgspec
 
 from matwork.core.history_schema import HistoryError, translate_error, writer_alive
 from matwork.core.results import SetResult
-from matwork.core.stats import SessionRow, SetRow
+from matwork.core.stats import COUNTED_STATUSES, SessionRow, SetRow
 
 SESSION_COLUMNS = (
     "uuid, routine_name, routine_path, content_hash, started_at, ended_at, updated_at, "
@@ -232,10 +232,16 @@ class HistoryReader:
                 return record
         return None
 
-    def stats_rows(self, since: float) -> tuple[list[SessionRow], list[SetRow]]:
-        """Every session (streaks need all) and the sets of sessions started since ``since``."""
+    def stats_rows(self, since: float) -> tuple[list[SessionRow], list[SetRow], list[float]]:
+        """Rows for ``stats.summarize``: sessions and sets since ``since``, and training starts.
+
+        The training starts are the start times of every counted session in the whole
+        log (see ``stats.counts``), which is all the streaks need from before ``since``.
+        """
         sessions = self._query(
-            "SELECT started_at, status, active_seconds, pain_before, pain_after FROM sessions"
+            "SELECT started_at, status, active_seconds, pain_before, pain_after FROM sessions "
+            "WHERE started_at >= ?",
+            (since,),
         )
         sets = self._query(
             "SELECT s.started_at, t.category, t.pattern, t.actual_seconds, t.skipped "
@@ -243,7 +249,17 @@ class HistoryReader:
             "WHERE s.started_at >= ?",
             (since,),
         )
-        return list(map(SessionRow._make, sessions)), list(map(SetRow._make, sets))
+        statuses = sorted(COUNTED_STATUSES)
+        starts = self._query(
+            "SELECT started_at FROM sessions WHERE active_seconds > 0 "
+            f"AND status IN ({', '.join('?' * len(statuses))})",
+            statuses,
+        )
+        return (
+            list(map(SessionRow._make, sessions)),
+            list(map(SetRow._make, sets)),
+            [row[0] for row in starts],
+        )
 
     def iter_details(self, batch_size: int = 500) -> Iterator[SessionDetail]:
         """Every session with its sets, oldest first, read in batches (for export)."""

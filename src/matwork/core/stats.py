@@ -188,18 +188,39 @@ def weekly_totals(
     return totals
 
 
-def streaks(sessions: Iterable[SessionRow], *, tz: tzinfo | None, today: date) -> Streaks:
-    """Current and longest runs of consecutive local days with a counted session."""
-    days = sorted({local_date(row.started_at, tz) for row in sessions if counts(row)})
-    days = [day for day in days if day <= today]
-    if not days:
+def local_days(timestamps: Iterable[float], tz: tzinfo | None) -> list[date]:
+    """The distinct local dates of ``timestamps``, in order.
+
+    Converts one timestamp per day: later ones before that day's end are skipped.
+    """
+    days: list[date] = []
+    day_end = float("-inf")
+    for timestamp in sorted(timestamps):
+        if timestamp < day_end:
+            continue
+        day = local_date(timestamp, tz)
+        days.append(day)
+        day_end = local_midnight(day + timedelta(days=1), tz)
+    return days
+
+
+def streak_of_days(days: Sequence[date], *, today: date) -> Streaks:
+    """Current and longest runs of consecutive dates in sorted, distinct ``days``."""
+    past = [day for day in days if day <= today]
+    if not past:
         return Streaks(current=0, longest=0, last_day=None)
     longest = run = 1
-    for previous, day in pairwise(days):
+    for previous, day in pairwise(past):
         run = run + 1 if (day - previous).days == 1 else 1
         longest = max(longest, run)
-    current = run if (today - days[-1]).days <= 1 else 0
-    return Streaks(current=current, longest=longest, last_day=days[-1].isoformat())
+    current = run if (today - past[-1]).days <= 1 else 0
+    return Streaks(current=current, longest=longest, last_day=past[-1].isoformat())
+
+
+def streaks(sessions: Iterable[SessionRow], *, tz: tzinfo | None, today: date) -> Streaks:
+    """Current and longest runs of consecutive local days with a counted session."""
+    starts = (row.started_at for row in sessions if counts(row))
+    return streak_of_days(local_days(starts, tz), today=today)
 
 
 def _minutes_by(sets: Iterable[SetRow], key: Callable[[SetRow], str]) -> dict[str, float]:
@@ -284,11 +305,13 @@ def summarize(
     weeks: int,
     tz: tzinfo | None,
     now: float,
+    training_starts: Iterable[float] | None = None,
 ) -> StatsSummary:
     """All statistics for the last ``weeks`` ISO weeks up to ``now`` (epoch seconds).
 
-    ``sessions`` should be the whole log (streaks look at all of it); ``sets`` may be
-    the whole log or only the window: sets of sessions before the window are ignored.
+    ``sessions`` and ``sets`` may be the whole log or only the window; rows from before
+    the window are ignored. Streaks look at the whole log: the start times of every
+    counted session in ``training_starts``, or else the counted ones of ``sessions``.
     """
     today = local_date(now, tz)
     first_day = window_start_day(today, weeks)
@@ -303,7 +326,11 @@ def summarize(
         sessions=len(counted),
         minutes=_minutes(sum(row.active_seconds for row in counted)),
         weekly=weekly_totals(in_window, tz=tz, first_day=first_day, last_day=today),
-        streaks=streaks(sessions, tz=tz, today=today),
+        streaks=(
+            streaks(sessions, tz=tz, today=today)
+            if training_starts is None
+            else streak_of_days(local_days(training_starts, tz), today=today)
+        ),
         minutes_by_category=minutes_by_category(window_sets),
         minutes_by_pattern=minutes_by_pattern(window_sets),
         pain=pain_trend(in_window, tz=tz),
