@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.message import Message
 
 from matwork import paths
@@ -151,3 +153,18 @@ def test_importing_the_app_does_no_work(tmp_path: Path) -> None:
     code = "import matwork.tui.app, matwork.tui.screens.library"
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("matwork.tui.screens.player") is not None,
+    reason="the player exists: Start opens it",
+)
+async def test_start_without_a_player_says_so(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Core basics: player coming soon"]

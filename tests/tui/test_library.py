@@ -10,7 +10,8 @@ from matwork import paths
 from matwork.config import Config
 from matwork.core.library import LibraryEntry, RoutineSource, load_entry
 from matwork.tui.app import make_app
-from matwork.tui.screens.library import LibraryFilter, copy_name, renamed
+from matwork.tui.screens.confirm import ConfirmScreen
+from matwork.tui.screens.library import LibraryFilter, copy_name, relocated, renamed
 from matwork.tui.widgets.routine_preview import RoutinePreview
 
 from .conftest import BROKEN_TEXT, routine_text
@@ -221,3 +222,31 @@ def test_copy_name_and_renamed(tmp_path: Path) -> None:
 def test_entry_type_is_the_core_one() -> None:
     # The screen works on core's LibraryEntry; nothing UI-specific leaks into it.
     assert LibraryEntry.__module__ == "matwork.core.library"
+
+
+async def test_polling_pauses_under_another_screen(
+    library_dir: Path, sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0.05)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        app.push_screen(ConfirmScreen("Stop the session?"))
+        await pilot.pause()
+        (library_dir / "later.toml").write_text(routine_text("Later"), encoding="utf-8")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert "Later" not in listed(app)
+        app.pop_screen()
+        await wait_for(pilot, lambda: "Later" in listed(app))
+
+
+def test_relocated_makes_the_schema_path_absolute(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    schema = tmp_path / "schema" / "routine.schema.json"
+    schema.write_text("{}", encoding="utf-8")
+    origin = tmp_path / "routines" / "a.toml"
+    text = '#:schema ../schema/routine.schema.json\nname = "A"\n'
+    assert relocated(text, origin) == f'#:schema {schema}\nname = "A"\n'
+    missing = '#:schema ../nowhere.json\nname = "A"\n'
+    assert relocated(missing, origin) == missing
+    assert relocated('name = "A"\n', origin) == 'name = "A"\n'

@@ -12,7 +12,6 @@ import math
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +37,9 @@ from matwork.tui.widgets.routine_preview import RoutinePreview, summary_line
 
 Stamp = tuple[int, int]
 """A file's modification time (ns) and size: a change in either means reload."""
+
+META_WIDTH = 38
+"""The routine list's second line (length, tags, origin) is cut to this many cells."""
 
 LENGTHS: dict[str, tuple[float, float]] = {
     "≤10 min": (0, 600),
@@ -118,6 +120,33 @@ def renamed(text: str, name: str) -> str:
         return text
     line = tomli_w.dumps({"name": name}).strip()
     return text[: match.start()] + line + text[match.end() :]
+
+
+_SCHEMA_LINE = re.compile(r"^#:schema\s+(\S+)[ \t]*$", re.MULTILINE)
+
+
+def relocated(text: str, origin: Path) -> str:
+    """A routine's text with a relative ``#:schema`` path made absolute.
+
+    A copy lives in another folder, where the shipped file's relative schema path
+    would point nowhere; editors would lose completion and checks.
+    """
+    match = _SCHEMA_LINE.search(text)
+    if match is None or "://" in match.group(1) or Path(match.group(1)).is_absolute():
+        return text
+    schema = (origin.parent / match.group(1)).resolve()
+    if not schema.is_file():
+        return text
+    return text[: match.start(1)] + str(schema) + text[match.end(1) :]
+
+
+def copy_routine(source: Path, target: Path, name: str | None = None) -> None:
+    """Copy a routine file (renaming the routine when ``name`` is given), making the folder."""
+    text = relocated(source.read_text(encoding="utf-8"), source)
+    if name is not None:
+        text = renamed(text, name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def editor_command() -> list[str]:
@@ -357,12 +386,12 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def _routine_prompt(entry: LibraryEntry) -> Content:
-        return Content.from_markup(
-            "[b]$name[/b]\n[dim]$summary · $origin[/]",
-            name=entry.name,
-            summary=summary_line(entry),
-            origin=entry.origin,
-        )
+        meta = summary_line(entry)
+        if entry.origin != "shipped":
+            meta += f" · {entry.origin}"
+        if len(meta) > META_WIDTH:
+            meta = meta[: META_WIDTH - 1].rstrip(" ,·") + "…"
+        return Content.from_markup("[b]$name[/b]\n[dim]$meta[/]", name=entry.name, meta=meta)
 
     @staticmethod
     def _broken_prompt(entry: LibraryEntry) -> Content:
@@ -462,9 +491,8 @@ class LibraryScreen(Screen[None]):
                 self.notify(f"Editing your copy: {target.name}")
             else:
                 try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(entry.path, target)
-                except OSError as error:
+                    copy_routine(entry.path, target)
+                except (OSError, UnicodeDecodeError) as error:
                     self.notify(f"Could not copy it: {error}", severity="error")
                     return
                 self.notify(f"Copied to your routines: {target.name}")
@@ -493,12 +521,9 @@ class LibraryScreen(Screen[None]):
             return
         folder = paths.user_routines_dir()
         target = copy_name(folder, entry.path.stem)
+        name = f"{entry.routine.name} (copy)" if entry.routine is not None else None
         try:
-            text = entry.path.read_text(encoding="utf-8")
-            if entry.routine is not None:
-                text = renamed(text, f"{entry.routine.name} (copy)")
-            folder.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            copy_routine(entry.path, target, name)
         except (OSError, UnicodeDecodeError) as error:
             self.notify(f"Could not duplicate it: {error}", severity="error")
             return
