@@ -106,6 +106,12 @@ async def test_command_palette_reaches_the_screens(
         app.action_safety()
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("escape")  # closing the notice read again does not quit
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, LibraryScreen)
+        app.action_safety()
+        await pilot.pause()
         app.action_library()
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)

@@ -88,11 +88,15 @@ class MatworkApp(App[None]):
     # -- safety -----------------------------------------------------------------
 
     def _safety_answered(self, acknowledged: bool | None) -> None:
+        """First start: save the acknowledgement, or quit when the user declines."""
         if not acknowledged:
-            if not self.config.session.safety_acknowledged:
-                self.exit()
+            self.exit()
             return
-        if self.config.session.safety_acknowledged:
+        self._safety_reread(acknowledged)
+
+    def _safety_reread(self, acknowledged: bool | None) -> None:
+        """The notice read again: save only a new acknowledgement; closing is fine."""
+        if not acknowledged or self.config.session.safety_acknowledged:
             return
         session = msgspec.structs.replace(self.config.session, safety_acknowledged=True)
         self.config = msgspec.structs.replace(self.config, session=session)
@@ -108,7 +112,7 @@ class MatworkApp(App[None]):
 
     def action_safety(self) -> None:
         """Show the safety notice again."""
-        self.push_screen(SafetyScreen(first_run=False), self._safety_answered)
+        self.push_screen(SafetyScreen(first_run=False), self._safety_reread)
 
     # -- navigation ---------------------------------------------------------------
 
