@@ -137,3 +137,31 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
                 detail = store.get_session(session_uuid)
                 assert detail.session.status == "completed"
                 assert [result.segment for result in detail.sets] == list(range(200))
+
+
+def test_sigterm_leaves_an_interrupted_resumable_session(tmp_path: Path) -> None:
+    # matwork installs no SIGTERM handler: the default action ends the process at once,
+    # which must look exactly like a crash.
+    database = tmp_path / "history.sqlite3"
+    process = subprocess.Popen(
+        writer_command(database, 1_000_000, end=False),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=subprocess_env(),
+    )
+    assert process.stdout is not None
+    session_uuid = process.stdout.readline().split()[1]
+    reported = [process.stdout.readline().strip() for _ in range(5)]
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=10)
+    process.stdout.close()
+    assert process.returncode == -signal.SIGTERM
+    assert _integrity(database) == "ok"
+    with HistoryStore(database) as store:
+        detail = store.get_session(session_uuid)
+        assert detail.session.status == "interrupted"
+        assert {int(line) for line in reported} <= {result.segment for result in detail.sets}
+        found = store.find_resumable(content_hash=ROUTINE_HASH)
+        assert found is not None
+        assert found.uuid == session_uuid
