@@ -14,9 +14,14 @@ from matwork.cli.routines import check, list_routines, plan, schema
 @click.version_option(__version__, prog_name="matwork")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """matwork: a terminal workout player for back health."""
+    """matwork: a terminal workout player for back health.
+
+    Without a command, opens the routine library.
+    """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from matwork.tui.app import run_app
+
+        raise SystemExit(run_app())
 
 
 for command in (check, plan, list_routines, schema, catalog, doctor, sounds):
