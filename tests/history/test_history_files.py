@@ -15,6 +15,7 @@ import pytest
 from history.history_helpers import make_info, make_set
 from matwork.core.history import (
     CorruptHistoryError,
+    HistoryError,
     HistoryStore,
     NewerSchemaError,
     NotOursError,
@@ -70,6 +71,13 @@ def test_missing_parents_are_created_private(tmp_path: Path) -> None:
     HistoryStore(database).close()
     assert _mode(tmp_path / "a") == 0o700
     assert _mode(tmp_path / "a" / "b") == 0o700
+
+
+def test_an_unwritable_folder_is_a_history_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(HistoryError, match="cannot create the session log"):
+        HistoryStore(blocker / "history.sqlite3")
 
 
 def test_read_only_open_of_a_missing_log_creates_nothing(isolated_dirs: dict[str, Path]) -> None:

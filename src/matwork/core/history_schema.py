@@ -263,10 +263,12 @@ def open_database(path: Path, *, create: bool = True) -> sqlite3.Connection:
         _configure(connection)
         _migrate(connection)
         return connection
-    _make_private_dir(path.parent)
-    _create_private_file(path)
     try:
+        _make_private_dir(path.parent)
+        _create_private_file(path)
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except OSError as error:
+        raise HistoryError(path, f"cannot create the session log ({error.strerror})") from error
     except sqlite3.Error as error:
         raise translate_error(path, error) from error
     try:
