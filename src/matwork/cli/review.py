@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from matwork.core.history import HistoryStore, SessionRecord
     from matwork.core.stats import StatsSummary
 
@@ -254,9 +256,19 @@ def stats(weeks: int, zone_name: str | None, as_json: bool, data_dir: Path | Non
     _print_stats(summary)
 
 
+def _numbers_table(label: str, *numbers: str) -> Table:
+    """A borderless table: a label column, then right-aligned number columns."""
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    table.add_column(label)
+    for column in numbers:
+        table.add_column(column, justify="right")
+    return table
+
+
 def _print_stats(summary: StatsSummary) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(soft_wrap=True, highlight=False)
     console.print(
@@ -266,7 +278,7 @@ def _print_stats(summary: StatsSummary) -> None:
     streak = summary.streaks
     last = f", last trained {streak.last_day}" if streak.last_day else ""
     console.print(f"Streak: {streak.current} days (longest {streak.longest}){last}")
-    weekly = Table("Week", "Sessions", "Minutes", box=None, header_style="bold")
+    weekly = _numbers_table("Week", "Sessions", "Minutes")
     for week in summary.weekly:
         weekly.add_row(week.week, str(week.sessions), f"{week.minutes:.0f}")
     console.print(weekly)
@@ -275,7 +287,7 @@ def _print_stats(summary: StatsSummary) -> None:
         ("Pattern", summary.minutes_by_pattern),
     ):
         if minutes:
-            table = Table(title, "Minutes", box=None, header_style="bold")
+            table = _numbers_table(title, "Minutes")
             for name, value in minutes.items():
                 table.add_row(name, f"{value:.1f}")
             console.print(table)
@@ -286,7 +298,7 @@ def _print_stats(summary: StatsSummary) -> None:
         f"extension side {balance.extension_minutes:.1f} min ({ratio})"
     )
     if summary.pain.weekly:
-        pain = Table("Week", "Pain before", "Pain after", "Rated", box=None, header_style="bold")
+        pain = _numbers_table("Week", "Pain before", "Pain after", "Rated")
         for rated in summary.pain.weekly:
             pain.add_row(
                 rated.week,
