@@ -1,0 +1,339 @@
+"""Visits (runs through a segment) in session time: their cues, their results, and
+the words a voice would say.
+
+A segment's cues lie in [start, end): its opening cue at ``start``, countdown ticks in
+the last seconds, a halfway cue, breathing phases and rep phases. The next segment's
+opening cue marks the end, so nothing is scheduled at ``end`` itself. Cues at the same
+instant are ordered by priority, the most important first.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from matwork.core.breath import TEMPO_BREATH, Phase, breath_cycle, breath_of_tempo, tempo_cycle
+from matwork.core.cues import Cue
+from matwork.core.model import MAX_SESSION_SECONDS
+from matwork.core.results import SetResult
+from matwork.core.timeline import Segment, Timeline
+
+_ONES = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+    *("seventeen", "eighteen", "nineteen"),
+)
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+BREATH_TEXT: dict[str, str] = {
+    "inhale": "Inhale",
+    "hold": "Hold",
+    "exhale": "Exhale",
+    "hold_out": "Hold",
+}
+"""What a voice says at each breathing phase."""
+REP_TEXT: dict[str, str] = {"lower": "Lower", "pause": "Pause", "lift": "Lift"}
+"""What a voice says at each rep phase."""
+OPENING_KIND: dict[str, str] = {
+    "prepare": "prepare",
+    "work": "start",
+    "switch": "switch",
+    "rest": "rest",
+}
+"""The cue kind that opens a segment of each kind."""
+COUNTDOWN_KINDS: frozenset[str] = frozenset({"prepare", "work", "rest"})
+"""Segment kinds that count down their last seconds (prepare is the rest before the first set)."""
+
+
+def number_words(n: int) -> str:
+    """A whole number in English words: 12 -> "twelve", 45 -> "forty-five"."""
+    if n < 0:
+        return "minus " + number_words(-n)
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{number_words(n)} {word}{'s' * (n != 1)}"
+
+
+def seconds_words(seconds: float) -> str:
+    """A duration as spoken: "forty seconds", "ninety seconds", "two minutes thirty seconds"."""
+    whole = max(1, round(seconds))
+    minutes, rest = divmod(whole, 60)
+    if minutes and not rest:
+        return _plural(minutes, "minute")
+    if whole < 120:
+        return _plural(whole, "second")
+    return f"{_plural(minutes, 'minute')} {_plural(rest, 'second')}"
+
+
+def work_text(segment: Segment) -> str:
+    """What a voice says as work starts: "Glute bridge, left, forty seconds"."""
+    exercise = segment.exercise
+    parts = [exercise.name]
+    if segment.side == "alternate":
+        parts.append("alternating sides")
+    elif segment.side:
+        parts.append(segment.side)
+    if exercise.sets > 1:
+        parts.append(f"set {number_words(segment.set)} of {number_words(exercise.sets)}")
+    if exercise.reps is not None:
+        parts.append(_plural(exercise.reps, "rep"))
+    else:
+        parts.append(seconds_words(segment.duration))
+    return ", ".join(parts)
+
+
+def opening_text(segment: Segment) -> str:
+    """What a voice says as a segment starts."""
+    if segment.kind == "work":
+        return work_text(segment)
+    if segment.kind == "switch":
+        return "Switch sides"
+    if segment.kind == "prepare":
+        return f"Get ready. First: {segment.exercise.name}"
+    return f"Rest {seconds_words(segment.duration)}. Next: {segment.exercise.name}"
+
+
+def _sorted(cues: list[Cue]) -> list[Cue]:
+    return sorted(cues, key=lambda cue: (cue.at, -cue.priority))
+
+
+def _breath_cues(segment: Segment, start: float, until: float) -> Iterator[Cue]:
+    """Breathing phase changes from ``start`` while below ``until`` (session time)."""
+    pattern = segment.exercise.breath
+    if pattern is None or segment.kind != "work":
+        return
+    for phase in breath_cycle(pattern).phases(until - start):
+        yield Cue(phase.name, start + phase.start, segment.index, BREATH_TEXT[phase.name])
+
+
+def _tempo_cues(segment: Segment, start: float, end: float) -> Iterator[Cue]:
+    """Rep phases (and the breath that follows the tempo, if it does) in [start, end)."""
+    exercise = segment.exercise
+    if exercise.tempo is None or segment.kind != "work":
+        return
+    for phase in tempo_cycle(exercise.tempo).phases(end - start):
+        at = start + phase.start
+        rep = phase.cycle + 1
+        yield Cue("rep", at, segment.index, REP_TEXT[phase.name], rep)
+        breath = TEMPO_BREATH[phase.slot]
+        if exercise.breath_tempo and breath in ("inhale", "exhale"):
+            yield Cue(breath, at, segment.index, BREATH_TEXT[breath])
+
+
+def segment_cues(
+    segment: Segment,
+    start: float,
+    end: float,
+    countdown: int,
+    halfway_at: float | None = None,
+) -> list[Cue]:
+    """Every cue of a segment that runs over [start, end) of session time, in order.
+
+    ``halfway_at`` pins the halfway cue (once it has sounded, stretching the segment
+    must not move it and sound it again); by default it falls at the middle.
+    """
+    index = segment.index
+    cues = [Cue(OPENING_KIND[segment.kind], start, index, opening_text(segment))]
+    if segment.kind in COUNTDOWN_KINDS:
+        for count in range(countdown, 0, -1):
+            at = end - count
+            if at > start:
+                kind = "final" if count == 1 else "countdown"
+                cues.append(Cue(kind, at, index, str(count), count))
+    if segment.kind == "work" and segment.exercise.halfway:
+        at = halfway_at if halfway_at is not None else start + (end - start) / 2
+        if start < at < end:
+            cues.append(Cue("halfway", at, index, "Halfway"))
+    cues.extend(_breath_cues(segment, start, end))
+    cues.extend(_tempo_cues(segment, start, end))
+    return _sorted(cues)
+
+
+def open_cues(segment: Segment, start: float) -> Iterator[Cue]:
+    """The cues of an open set running from ``start`` with no end yet, in order.
+
+    An open set has no countdown and no halfway; its breath runs on until it is ended
+    (the stream stops after the longest session there can be).
+    """
+    yield Cue("start", start, segment.index, opening_text(segment))
+    yield from _breath_cues(segment, start, start + MAX_SESSION_SECONDS)
+
+
+def finish_cue(segment: int, at: float) -> Cue:
+    """The cue that ends the session."""
+    return Cue("finish", at, segment, "Session complete")
+
+
+def all_cues(timeline: Timeline) -> list[Cue]:
+    """Every cue of the timeline as planned, open sets taken at their estimate.
+
+    For previews and for preparing speech ahead of a session.
+    """
+    cues: list[Cue] = []
+    for segment in timeline.segments:
+        if segment.open:
+            cues.append(Cue("start", segment.start, segment.index, opening_text(segment)))
+            cues.extend(_breath_cues(segment, segment.start, segment.end))
+        else:
+            cues.extend(segment_cues(segment, segment.start, segment.end, timeline.countdown))
+    if timeline.segments:
+        cues.append(finish_cue(timeline.segments[-1].index, timeline.total_seconds))
+    return cues
+
+
+@dataclass
+class Visit:
+    """One run through a segment, in session time: realised, under way, or foreseen."""
+
+    seq: int
+    """Running number of the visit in the session (foreseen visits continue the count)."""
+    index: int
+    """Index of the segment in the timeline."""
+    start: float
+    end: float | None
+    """None while an open set runs with no end yet."""
+    wall: float = 0.0
+    """Wall-clock start, seconds since the epoch."""
+    halfway_at: float | None = None
+    """Where the halfway cue stays once it has sounded."""
+    pain: bool = False
+    cues: list[Cue] | None = None
+    """The visit's cues, once computed (finite visits only)."""
+
+
+def visit_cues(visit: Visit, segment: Segment, countdown: int) -> Iterator[Cue]:
+    """The cues of a visit, in order; an open set's stop where it was ended."""
+    if segment.open:
+        end = math.inf if visit.end is None else visit.end
+        for cue in open_cues(segment, visit.start):
+            if cue.at >= end:
+                return
+            yield cue
+        return
+    assert visit.end is not None
+    if visit.cues is None:
+        visit.cues = segment_cues(segment, visit.start, visit.end, countdown, visit.halfway_at)
+    yield from visit.cues
+
+
+class Visits:
+    """The visits of a session: those behind, the one under way, and the cues of all,
+    including those of the visits still to come."""
+
+    def __init__(self, timeline: Timeline, end_of: Callable[[int, float], float | None]) -> None:
+        self.timeline = timeline
+        self._end_of = end_of
+        """The end of segment ``index`` started at ``start``: None for a running open set."""
+        self.all: list[Visit] = []
+        """Every visit so far, the current one last."""
+        self._closed_ends: list[float] = []
+
+    @property
+    def current(self) -> Visit:
+        """The visit under way (once the session has ended, the last one)."""
+        return self.all[-1]
+
+    def enter(self, index: int, start: float, wall: float) -> None:
+        """Begin a visit of segment ``index`` at ``start``."""
+        self.all.append(Visit(len(self.all), index, start, self._end_of(index, start), wall))
+
+    def close(self, visit: Visit, end: float) -> None:
+        """End the current visit at ``end``."""
+        if visit.end != end:
+            visit.end = end
+            visit.cues = None
+        self._closed_ends.append(end)
+
+    def _cues(self, visit: Visit, since: float) -> Iterator[tuple[int, Cue]]:
+        segment = self.timeline.segments[visit.index]
+        for cue in visit_cues(visit, segment, self.timeline.countdown):
+            if cue.at >= since:
+                yield visit.seq, cue
+
+    def stream(self, since: float, stopped: bool) -> Iterator[tuple[int, Cue]]:
+        """(visit number, cue) for every cue at or after ``since``, in order.
+
+        Past visits as they ran, then the current one, then (unless the session was
+        stopped) the segments to come, each starting where the one before ends, up to
+        an open set (whose end cannot be foreseen) or the finish cue.
+        """
+        for visit in self.all[bisect_right(self._closed_ends, since) :]:
+            yield from self._cues(visit, since)
+        current = self.current
+        if stopped or current.end is None:
+            return
+        seq, start = current.seq, current.end
+        segments = self.timeline.segments
+        for index in range(current.index + 1, len(segments)):
+            seq += 1
+            end = self._end_of(index, start)
+            if end is None or end > since:
+                yield from self._cues(Visit(seq, index, start, end), since)
+            if end is None:
+                return
+            start = end
+        yield seq + 1, finish_cue(len(segments) - 1, start)
+
+
+def reps_done(segment: Segment, actual: float, completed: bool) -> int | None:
+    """Reps done in ``actual`` seconds: whole reps at a tempo, all of an open set if done."""
+    exercise = segment.exercise
+    if exercise.tempo is not None and exercise.reps is not None:
+        whole = math.floor((actual + 1e-6) / math.fsum(exercise.tempo))
+        return min(exercise.reps, whole)
+    return exercise.reps if completed else None
+
+
+def set_result(segment: Segment, visit: Visit, actual: float, how: str) -> SetResult:
+    """What a visit of a work segment reports: ``how`` is "completed", "skipped", "stopped"."""
+    exercise = segment.exercise
+    return SetResult(
+        segment=segment.index,
+        exercise_id=exercise.id,
+        exercise_name=exercise.name,
+        category=exercise.entry.category,
+        pattern=exercise.entry.pattern,
+        side=segment.side,
+        block=segment.block,
+        block_name=segment.block_name,
+        round=segment.round,
+        set=segment.set,
+        planned_seconds=segment.duration,
+        actual_seconds=actual,
+        reps_planned=exercise.reps,
+        reps_done=reps_done(segment, actual, how == "completed"),
+        load=exercise.load,
+        skipped=how == "skipped",
+        pain_flag=visit.pain,
+        started_at=visit.wall,
+    )
+
+
+def segment_breath(segment: Segment, elapsed: float) -> Phase | None:
+    """The breathing phase ``elapsed`` seconds into a work segment, if it has a breath."""
+    exercise = segment.exercise
+    if segment.kind != "work":
+        return None
+    if exercise.breath is not None:
+        return breath_cycle(exercise.breath).phase_at(elapsed)
+    rep = segment_rep(segment, elapsed)
+    return breath_of_tempo(rep) if rep is not None and exercise.breath_tempo else None
+
+
+def segment_rep(segment: Segment, elapsed: float) -> Phase | None:
+    """The rep phase ``elapsed`` seconds into a work segment with a tempo."""
+    if segment.kind != "work" or segment.exercise.tempo is None:
+        return None
+    return tempo_cycle(segment.exercise.tempo).phase_at(elapsed)

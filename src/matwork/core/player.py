@@ -1,0 +1,413 @@
+"""The player: a pure state machine over a timeline, driven by an injected clock.
+
+Position is derived, never accumulated: while running, session position = position at
+the last resume + (now - resume instant) x speed. Every segment the session has been
+through is kept as a *visit* (segment, start, end in session time); segments still to
+come are laid out after the current one, each starting where the one before ends.
+Realised and predicted visits are computed the same way, so the cues a caller is told
+to wait for are exactly the cues it gets when it wakes.
+
+Session time is active time: it stops while paused and never jumps. Skip, done and
+shorten end a segment early (everything after moves earlier); extend and back make
+it later. An open set has no end until ``done()``; for planning it counts as its
+estimate, and with ``auto_open`` it simply ends at its estimate.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator
+
+from matwork.core.breath import Phase
+from matwork.core.clock import Clock, SessionTime
+from matwork.core.cue_schedule import Visit, Visits, segment_breath, segment_rep, set_result
+from matwork.core.cues import Cue, CueSink, SilentSink
+from matwork.core.results import ResultSink, SessionInfo, SetResult
+from matwork.core.timeline import Segment, Timeline
+
+BACK_GRACE = 2.0
+"""Within this many seconds of a segment's start, ``back`` goes to the previous one."""
+STEP = 10.0
+"""Seconds that ``extend`` and ``shorten`` add or take by default."""
+
+
+class _NoResults:
+    """A result sink that keeps nothing."""
+
+    def session_started(self, info: SessionInfo) -> None:
+        """Ignore it."""
+
+    def set_finished(self, result: SetResult) -> None:
+        """Ignore it."""
+
+    def session_ended(self, status: str, active_seconds: float) -> None:
+        """Ignore it."""
+
+
+class Player:
+    """Plays a timeline against a clock: position, operations, cues and results."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        *,
+        cues: CueSink | None = None,
+        results: ResultSink | None = None,
+        info: SessionInfo | None = None,
+        speed: float = 1.0,
+        wall: Callable[[], float] = time.time,
+        start_at: int = 0,
+        auto_open: bool = False,
+    ) -> None:
+        if not timeline.segments:
+            raise ValueError("the timeline has no segments")
+        if not 0 <= start_at < len(timeline.segments):
+            raise ValueError(f"start_at must be a segment index, 0 to {len(timeline.segments) - 1}")
+        self.timeline = timeline
+        self.time = SessionTime(clock, speed, wall)
+        """Session time, derived from the clock."""
+        self._segments = timeline.segments
+        self._starts = [segment.start for segment in timeline.segments]
+        self._sink: CueSink = cues or SilentSink()
+        self._results: ResultSink = results or _NoResults()
+        self._info = info or SessionInfo(timeline.name, "", "", timeline.total_seconds)
+        self._auto_open = auto_open
+        self._adjust = [0.0] * len(timeline.segments)
+        self._visits = Visits(timeline, self._segment_end)
+        self.started = False
+        """True once ``start()`` has been called."""
+        self.finished = False
+        """True once the session has run to its end."""
+        self.stopped = False
+        """True once the session was stopped early."""
+        self._mark: tuple[float, int] = (-math.inf, -1)
+        self._enter(start_at, 0.0)
+
+    @property
+    def speed(self) -> float:
+        """How many times faster than the clock session time runs."""
+        return self.time.speed
+
+    @property
+    def running(self) -> bool:
+        """True while session time runs: started, not paused, not ended."""
+        return self.time.running
+
+    def clock_at(self, position: float) -> float | None:
+        """The clock instant at which session time reaches ``position``; None if not running."""
+        return self.time.instant_of(position)
+
+    @property
+    def _active(self) -> bool:
+        return self.started and not (self.finished or self.stopped)
+
+    @property
+    def _current(self) -> Visit:
+        return self._visits.current
+
+    def _sync(self) -> float:
+        """Bring the visits up to the clock; returns the session position."""
+        position = self.time.position()
+        while self._active:
+            visit = self._current
+            if visit.end is None or position < visit.end:
+                break
+            self._close(visit, visit.end, "completed")
+            self._advance(visit.index, visit.end)
+        return self.time.position() if self.finished else position
+
+    def _segment_end(self, index: int, start: float) -> float | None:
+        segment = self._segments[index]
+        if segment.open:
+            return start + segment.duration if self._auto_open else None
+        return start + segment.duration + self._adjust[index]
+
+    def _enter(self, index: int, start: float) -> None:
+        self._visits.enter(index, start, self.time.wall_of(start) if self.started else 0.0)
+
+    def _advance(self, index: int, position: float) -> None:
+        """Go on to the segment after ``index`` at ``position``, or finish the session."""
+        if index + 1 < len(self._segments):
+            self._enter(index + 1, position)
+            return
+        self.finished = True
+        self.time.hold(position)
+        self._results.session_ended("completed", position)
+
+    def _close(self, visit: Visit, end: float, how: str) -> None:
+        """End a visit at ``end``: "completed", "skipped", "stopped" or "back" (no result)."""
+        self._visits.close(visit, end)
+        segment = self._segments[visit.index]
+        if segment.kind == "work" and how != "back":
+            self._results.set_finished(set_result(segment, visit, end - visit.start, how))
+
+    def start(self) -> None:
+        """Start the session now (once)."""
+        if self.started or self.stopped:
+            return
+        self.started = True
+        self.time.run()
+        self._current.wall = self.time.wall_of(self._current.start)
+        self._results.session_started(self._info)
+
+    def pause(self) -> None:
+        """Freeze session time."""
+        if not self.running:
+            return
+        self._sync()
+        if self.running:
+            self.time.hold()
+
+    def resume(self) -> None:
+        """Let session time run again from where it was paused."""
+        if not self._active or self.running:
+            return
+        self.time.run()
+
+    def toggle(self) -> None:
+        """Pause when running, resume when paused."""
+        if self.running:
+            self.pause()
+        else:
+            self.resume()
+
+    def skip(self) -> None:
+        """End the current segment now (a work set is logged as skipped) and go on."""
+        position = self._sync()
+        if self._active:
+            visit = self._current
+            self._close(visit, position, "skipped")
+            self._advance(visit.index, position)
+
+    def done(self) -> bool:
+        """End the running open set now, as completed; False (and nothing) otherwise."""
+        position = self._sync()
+        visit = self._current
+        if not self._active or not self._segments[visit.index].open:
+            return False
+        self._close(visit, position, "completed")
+        self._advance(visit.index, position)
+        return True
+
+    def back(self) -> None:
+        """Restart the current segment, or the previous one within its first 2 s."""
+        position = self._sync()
+        if not self._active:
+            return
+        visit = self._current
+        target = visit.index
+        if position - visit.start < BACK_GRACE and target > 0:
+            target -= 1
+        self._close(visit, position, "back")
+        self._enter(target, position)
+
+    def jump(self, index: int) -> None:
+        """Go to segment ``index`` now; a work set left unfinished is logged as skipped."""
+        if not 0 <= index < len(self._segments):
+            raise IndexError(f"no segment {index}")
+        position = self._sync()
+        if not self._active:
+            return
+        visit = self._current
+        self._close(visit, position, "back" if index == visit.index else "skipped")
+        self._enter(index, position)
+
+    def extend(self, seconds: float = STEP) -> bool:
+        """Make the current segment ``seconds`` longer; False for an open set."""
+        return self._resize(seconds)
+
+    def shorten(self, seconds: float = STEP) -> bool:
+        """Make the current segment ``seconds`` shorter, never below what has run."""
+        return self._resize(-seconds)
+
+    def _resize(self, seconds: float) -> bool:
+        position = self._sync()
+        visit = self._current
+        if not self._active or visit.end is None or self._segments[visit.index].open:
+            return False
+        self._move_end(visit, max(visit.end + seconds, position), position)
+        self._sync()
+        return True
+
+    def _move_end(self, visit: Visit, end: float, position: float) -> None:
+        assert visit.end is not None
+        if self._segments[visit.index].exercise.halfway and visit.halfway_at is None:
+            halfway = visit.start + (visit.end - visit.start) / 2
+            if position >= halfway:
+                visit.halfway_at = halfway  # it has sounded: keep it where it was
+        self._adjust[visit.index] += end - visit.end
+        visit.end = end
+        visit.cues = None
+
+    def stop(self) -> None:
+        """End the session early; a work set under way is logged with the time it ran."""
+        position = self._sync()
+        if not self._active:
+            self.stopped = self.stopped or not self.started
+            return
+        self._close(self._current, position, "stopped")
+        self.stopped = True
+        self.time.hold(position)
+        self._results.session_ended("stopped", position)
+
+    def flag_pain(self) -> bool:
+        """Mark the work set under way as painful; False when no work set is under way."""
+        self._sync()
+        if not self._active or self._segments[self._current.index].kind != "work":
+            return False
+        self._current.pain = True
+        return True
+
+    @property
+    def auto_open(self) -> bool:
+        """Whether open sets end by themselves at their estimate (no one to press Enter)."""
+        return self._auto_open
+
+    @auto_open.setter
+    def auto_open(self, value: bool) -> None:
+        self._auto_open = value
+        position = self._sync()
+        visit = self._current
+        if value and self._active and visit.end is None:
+            estimate = visit.start + self._segments[visit.index].duration
+            visit.end = max(estimate, position)
+            self._sync()
+
+    def _stream(self, since: float) -> Iterator[tuple[int, Cue]]:
+        return self._visits.stream(since, self.stopped)
+
+    def due_cues(self, since: float, until: float) -> list[Cue]:
+        """The cues falling due in (since, until] of session time, in order."""
+        self._sync()
+        cues = []
+        for _, cue in self._stream(since):
+            if cue.at > until:
+                break
+            if cue.at > since:
+                cues.append(cue)
+        return cues
+
+    def _mark_now(self, position: float) -> tuple[float, int]:
+        return (position, self._current.seq + (1 if self.finished else 0))
+
+    def poll(self) -> list[Cue]:
+        """The cues due now that no poll has returned yet, each played on the cue sink."""
+        position = self._sync()
+        if not self.started:
+            return []
+        due = []
+        for seq, cue in self._stream(self._mark[0]):
+            if cue.at > position:
+                break
+            if (cue.at, seq) > self._mark:
+                due.append(cue)
+        self._mark = max(self._mark, self._mark_now(position))
+        for cue in due:
+            self._sink.play(cue)
+        return due
+
+    def next_cue_at(self) -> float | None:
+        """The clock instant of the next cue ``poll`` will return; None if paused or ended.
+
+        None too during an open set with nothing to announce: it waits for ``done()``.
+        """
+        self._sync()
+        if not self.running:
+            return None
+        for seq, cue in self._stream(self._mark[0]):
+            if (cue.at, seq) > self._mark:
+                return self.clock_at(cue.at)
+        return None
+
+    @property
+    def paused(self) -> bool:
+        """True when started, not ended, and session time is frozen."""
+        return self._active and not self.running
+
+    @property
+    def index(self) -> int:
+        """Index of the current (or, once ended, the last) segment."""
+        self._sync()
+        return self._current.index
+
+    def current(self) -> Segment | None:
+        """The segment under way; None once the session has ended."""
+        self._sync()
+        return None if self.finished or self.stopped else self._segments[self._current.index]
+
+    def adjustment(self, index: int) -> float:
+        """Seconds that extend and shorten have added to segment ``index`` (may be < 0)."""
+        return self._adjust[index]
+
+    def session_elapsed(self) -> float:
+        """Seconds of session time run so far (pauses excluded)."""
+        return self._sync()
+
+    def segment_elapsed(self) -> float:
+        """Seconds run in the current segment."""
+        return self._sync() - self._current.start
+
+    def segment_duration(self) -> float:
+        """Seconds the current segment lasts (an open set: its estimate)."""
+        self._sync()
+        visit = self._current
+        if visit.end is None or self._segments[visit.index].open:
+            return self._segments[visit.index].duration
+        return visit.end - visit.start
+
+    def segment_remaining(self) -> float:
+        """Seconds left in the current segment (an open set: left of its estimate, or 0)."""
+        return max(0.0, self.segment_duration() - self.segment_elapsed())
+
+    def segment_progress(self) -> float:
+        """How far through the current segment, from 0 to 1."""
+        duration = self.segment_duration()
+        return 1.0 if duration <= 0 else min(1.0, self.segment_elapsed() / duration)
+
+    def session_total(self) -> float:
+        """Planned length of the session as it now stands (open sets at their estimate)."""
+        position = self._sync()
+        visit = self._current
+        if self.finished or self.stopped:
+            return position
+        end = visit.end
+        if end is None:
+            end = visit.start + max(self._segments[visit.index].duration, position - visit.start)
+        following = visit.index + 1
+        if following == len(self._segments):
+            return end
+        later = math.fsum(self._adjust[following:])
+        return self.timeline.total_seconds + (end - self._starts[following]) + later
+
+    def session_remaining(self) -> float:
+        """Planned seconds left in the session."""
+        return max(0.0, self.session_total() - self.session_elapsed())
+
+    def session_progress(self) -> float:
+        """How far through the session, from 0 to 1."""
+        total = self.session_total()
+        return 1.0 if total <= 0 else min(1.0, self.session_elapsed() / total)
+
+    def next_segment(self) -> Segment | None:
+        """The segment after the current one, if any."""
+        following = self.index + 1
+        return self._segments[following] if following < len(self._segments) else None
+
+    def next_work(self) -> Segment | None:
+        """The next work segment after the current one (for "Next: ..."), if any."""
+        for segment in self._segments[self.index + 1 :]:
+            if segment.kind == "work":
+                return segment
+        return None
+
+    def rep_now(self) -> Phase | None:
+        """The rep phase under way in a work set with a tempo (``cycle`` + 1 is the rep)."""
+        segment = self.current()
+        return None if segment is None else segment_rep(segment, self.segment_elapsed())
+
+    def breath_now(self) -> Phase | None:
+        """The breathing phase under way in a work set with a pattern or a tempo breath."""
+        segment = self.current()
+        return None if segment is None else segment_breath(segment, self.segment_elapsed())
