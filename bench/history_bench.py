@@ -10,6 +10,7 @@ and an empty log, in a temporary folder. Then, against both logs in the same run
 * command: the click command through CliRunner, rendering included, in-process;
 * process: the CLI as a fresh ``python -m matwork`` process (interpreter start included);
 
+a bare interpreter start and ``import matwork.cli`` as baselines for the process rows,
 and the median per-set durable write (``set_finished``, one commit each) on the big log,
 with synchronous=NORMAL (what matwork uses) and FULL (an fsync per commit).
 
@@ -194,7 +195,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50_000)
     parser.add_argument("--sets", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=9, help="in-process runs per measure")
-    parser.add_argument("--processes", type=int, default=5, help="CLI processes per measure")
+    parser.add_argument("--processes", type=int, default=11, help="CLI processes per measure")
     parser.add_argument("--writes", type=int, default=500)
     parser.add_argument("--seed", type=int, default=5)
     options = parser.parse_args()
@@ -227,6 +228,12 @@ def main() -> None:
             ):
                 empty, full = measure(empty_dir), measure(full_dir)
                 rows.append((f"{name} {kind}", empty, full))
+        for label, code in (("python start", "pass"), ("import matwork.cli", "import matwork.cli")):
+            bare = median_ms(
+                lambda c=code: subprocess.run([sys.executable, "-c", c], check=True),
+                options.processes,
+            )
+            rows.append((f"{label} (baseline)", None, bare))
         database = full_dir / "history.sqlite3"
         for synchronous in ("NORMAL", "FULL"):
             median, p95 = write_median_ms(database, options.writes, synchronous)
@@ -234,7 +241,11 @@ def main() -> None:
 
     print(f"\n{'measure (ms, median)':<30} {'empty log':>10} {'big log':>10} {'added':>8}  goal")
     for label, empty, full in rows:
-        goal = GOALS_MS[next(key for key in GOALS_MS if label.startswith(key))]
+        goal_key = next((key for key in GOALS_MS if label.startswith(key)), None)
+        if goal_key is None:
+            print(f"{label:<30} {'-':>10} {full:10.2f} {'-':>8}")
+            continue
+        goal = GOALS_MS[goal_key]
         verdict = "" if label.endswith("core") else ("ok" if full < goal else "MISSED")
         empty_text = "-" if empty is None else f"{empty:10.2f}"
         added = "-" if empty is None else f"{full - empty:8.2f}"
