@@ -11,7 +11,7 @@ and arrays, and inline tables (a key inside one maps to its own column).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -50,8 +50,8 @@ def _split_key(text: str) -> tuple[list[str], int] | None:
         return parts, index
 
 
-def _strip_comment(line: str) -> str:
-    """Drop a trailing comment, leaving ``#`` inside strings alone."""
+def _outside_strings(line: str) -> Iterator[tuple[int, str]]:
+    """Yield (index, char) for each character of ``line`` that is not inside a string."""
     quote = ""
     index = 0
     while index < len(line):
@@ -63,32 +63,23 @@ def _strip_comment(line: str) -> str:
                 quote = ""
         elif char in "\"'":
             quote = char
-        elif char == "#":
-            return line[:index]
+        else:
+            yield index, char
         index += 1
+
+
+def _strip_comment(line: str) -> str:
+    """Drop a trailing comment, leaving ``#`` inside strings alone."""
+    for index, char in _outside_strings(line):
+        if char == "#":
+            return line[:index]
     return line
 
 
 def _bracket_depth(text: str) -> int:
     """The net count of open ``[``/``{`` outside strings in ``text``."""
-    depth = 0
-    quote = ""
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\" and quote == '"':
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        index += 1
-    return depth
+    opened = {"[": 1, "{": 1, "]": -1, "}": -1}
+    return sum(opened.get(char, 0) for _, char in _outside_strings(text))
 
 
 class Locator:
