@@ -249,12 +249,35 @@ class Visits:
         """Begin a visit of segment ``index`` at ``start``."""
         self.all.append(Visit(len(self.all), index, start, self._end_of(index, start), wall))
 
-    def close(self, visit: Visit, end: float) -> None:
-        """End the current visit at ``end``."""
+    def close(self, visit: Visit, end: float, heard_at_end: bool = False) -> None:
+        """End the current visit at ``end``; ``heard_at_end``: its cues at ``end`` were heard."""
         if visit.end != end:
-            visit.end = end
-            visit.cues = None
+            self.move_end(visit, end, end, heard_at_end)
         self._closed_ends.append(end)
+
+    def move_end(
+        self, visit: Visit, end: float, position: float, heard_at_end: bool = False
+    ) -> None:
+        """Move the end of the current visit at session ``position``.
+
+        Cues up to ``position`` stay as they were (what has sounded is not rewritten);
+        those after it are laid out again for the new end. When the visit is cut at
+        ``position``, its cues at that very instant stay only if they were heard.
+        """
+        segment = self.timeline.segments[visit.index]
+        countdown = self.timeline.countdown
+        if visit.end is None or segment.open:
+            visit.end = end
+            return
+        cut = end <= position and not heard_at_end
+        before = [
+            cue
+            for cue in visit_cues(visit, segment, countdown)
+            if cue.at < position or (cue.at == position and not cut)
+        ]
+        after = segment_cues(segment, visit.start, end, countdown, visit.halfway_at)
+        visit.end = end
+        visit.cues = before + [cue for cue in after if cue.at > position]
 
     def _cues(self, visit: Visit, since: float) -> Iterator[tuple[int, Cue]]:
         segment = self.timeline.segments[visit.index]

@@ -138,7 +138,7 @@ class Player:
 
     def _close(self, visit: Visit, end: float, how: str) -> None:
         """End a visit at ``end``: "completed", "skipped", "stopped" or "back" (no result)."""
-        self._visits.close(visit, end)
+        self._visits.close(visit, end, self._mark >= (end, visit.seq))
         segment = self._segments[visit.index]
         if segment.kind == "work" and how != "back":
             self._results.set_finished(set_result(segment, visit, end - visit.start, how))
@@ -238,8 +238,7 @@ class Player:
             if position >= halfway:
                 visit.halfway_at = halfway  # it has sounded: keep it where it was
         self._adjust[visit.index] += end - visit.end
-        visit.end = end
-        visit.cues = None
+        self._visits.move_end(visit, end, position)
 
     def stop(self) -> None:
         """End the session early; a work set under way is logged with the time it ran."""
