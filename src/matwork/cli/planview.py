@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,18 +135,29 @@ def reload_plan(path: Path) -> WatchFrame:
     return WatchFrame(True, plan_table(entry.timeline))
 
 
-def _stamp(path: Path) -> tuple[float, int] | None:
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells one version of the file from the next; None when there is no file.
+
+    The inode and the change time catch a save by rename (or ``mv``) that keeps the
+    size and the modification time of the old file.
+    """
     try:
         status = path.stat()
     except OSError:
         return None
-    return (status.st_mtime, status.st_size)
+    return (status.st_ino, status.st_mtime_ns, status.st_ctime_ns, status.st_size)
 
 
-def watch_plan(path: Path, interval: float = 0.4, console: Console | None = None) -> None:
+def watch_plan(
+    path: Path,
+    interval: float = 0.4,
+    console: Console | None = None,
+    *,
+    sleep: Callable[[float], object] = time.sleep,
+) -> None:
     """Redraw the plan of ``path`` whenever it changes, until Ctrl-C."""
     out = console or Console()
-    last: tuple[float, int] | str | None = "never"
+    last: tuple[int, int, int, int] | str | None = "never"
     try:
         while True:
             stamp = _stamp(path)
@@ -155,6 +166,6 @@ def watch_plan(path: Path, interval: float = 0.4, console: Console | None = None
                 out.clear()
                 out.print(reload_plan(path).renderable)
                 out.print(Text(f"watching {path} — Ctrl-C to stop", style="dim"))
-            time.sleep(interval)
+            sleep(interval)
     except KeyboardInterrupt:
         out.print(Text("stopped watching", style="dim"))
