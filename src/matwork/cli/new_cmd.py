@@ -20,7 +20,7 @@ TEMPLATES = ("blank", "strength", "pilates", "fascia", "desk", "breathing")
 
 _SCHEMA_LINE = re.compile(r"\A#:schema[ \t]+\S+[ \t]*\n")
 _TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_NAME_LINE = re.compile(r"^name[ \t]*=.*$", re.MULTILINE)
+_NAME_VALUE = re.compile(r'^name[ \t]*=[ \t]*"[^"\\\n]*"', re.MULTILINE)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -55,9 +55,9 @@ def render(template: str, name: str, schema: Path | None) -> str:
     """A template's text with ``name`` filled in and ``#:schema`` naming ``schema``."""
     text = _SCHEMA_LINE.sub("", template_text(template), count=1)
     table = _TABLE_LINE.search(text)
-    match = _NAME_LINE.search(text, 0, table.start() if table else len(text))
+    match = _NAME_VALUE.search(text, 0, table.start() if table else len(text))
     if match is None:
-        raise LookupError(f"template {template!r} has no top-level name line")
+        raise LookupError(f'template {template!r} has no top-level name = "..." line')
     text = text[: match.start()] + tomli_w.dumps({"name": name}).strip() + text[match.end() :]
     if schema is not None:
         text = f"#:schema {schema_reference(schema)}\n" + text
