@@ -17,8 +17,9 @@ from click.testing import CliRunner, Result
 
 from matwork import paths
 from matwork.cli import main
+from matwork.cli.common import discover_all
 from matwork.cli.new_cmd import TEMPLATES, new_routine, render, schema_reference, slug
-from matwork.core.library import discover
+from matwork.core.library import RoutineSource, discover
 from matwork.core.routine import compile_timeline, load_routine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,8 +209,6 @@ def test_default_goes_into_the_user_routines_folder_and_shows_in_the_library() -
     assert result.exit_code == 0, result.output
     path = folder / "morning-back.toml"
     assert path.is_file()
-    from matwork.cli.common import discover_all
-
     assert [entry.path for entry in discover_all() if entry.name == "Morning back"] == [path]
 
 
@@ -373,8 +372,6 @@ def test_unknown_template_is_a_usage_error() -> None:
 
 
 def test_the_new_routine_discovered_as_a_source(tmp_path: Path) -> None:
-    from matwork.core.library import RoutineSource
-
     assert new("Lunch", "--out", str(tmp_path), "-t", "fascia").exit_code == 0
     (entry,) = discover([RoutineSource(folder=tmp_path, origin="user")])
     assert entry.ok
