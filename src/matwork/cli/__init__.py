@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "matwork.cli.review:export",
     "import": "matwork.cli.review:import_",
     "play": "matwork.cli.play:play",
+    "new": "matwork.cli.new_cmd:new_routine",
 }
 """Command name to "module:attribute" of its click command."""
 
