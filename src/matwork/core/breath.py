@@ -89,11 +89,14 @@ class Cycle:
                 slot, offset = candidate, candidate_offset
         return self._phase(cycle, slot, offset)
 
-    def phases(self, until: float, cycles: int | None = None) -> Iterator[Phase]:
-        """Every phase starting before ``until``, in order (at most ``cycles`` cycles)."""
+    def phases(self, until: float, near: float = 0.0) -> Iterator[Phase]:
+        """Every phase starting before ``until``, in order.
+
+        ``near`` skips whole cycles that end before it (a phase running at ``near`` is kept).
+        """
         offsets = self._offsets()
-        cycle = 0
-        while cycles is None or cycle < cycles:
+        cycle = max(0, math.floor(near / self.length) - 1)
+        while True:
             for slot, offset in offsets:
                 phase = self._phase(cycle, slot, offset)
                 if phase.start >= until:

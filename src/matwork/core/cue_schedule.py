@@ -9,8 +9,9 @@ instant are ordered by priority, the most important first.
 
 from __future__ import annotations
 
+import itertools
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -109,12 +110,16 @@ def _sorted(cues: list[Cue]) -> list[Cue]:
     return sorted(cues, key=lambda cue: (cue.at, -cue.priority))
 
 
-def _breath_cues(segment: Segment, start: float, until: float) -> Iterator[Cue]:
-    """Breathing phase changes from ``start`` while below ``until`` (session time)."""
+def _breath_cues(
+    segment: Segment, start: float, until: float, near: float | None = None
+) -> Iterator[Cue]:
+    """Breathing phase changes from ``start`` while below ``until`` (session time),
+    skipping whole breaths that end before ``near``."""
     pattern = segment.exercise.breath
     if pattern is None or segment.kind != "work":
         return
-    for phase in breath_cycle(pattern).phases(until - start):
+    skip = 0.0 if near is None else max(0.0, near - start)
+    for phase in breath_cycle(pattern).phases(until - start, skip):
         yield Cue(phase.name, start + phase.start, segment.index, BREATH_TEXT[phase.name])
 
 
@@ -161,14 +166,16 @@ def segment_cues(
     return _sorted(cues)
 
 
-def open_cues(segment: Segment, start: float) -> Iterator[Cue]:
+def open_cues(segment: Segment, start: float, near: float | None = None) -> Iterator[Cue]:
     """The cues of an open set running from ``start`` with no end yet, in order.
 
     An open set has no countdown and no halfway; its breath runs on until it is ended
-    (the stream stops after the longest session there can be).
+    (the stream stops after the longest session there can be). ``near``: the caller
+    wants only cues from about then on, so earlier breaths may be left out.
     """
-    yield Cue("start", start, segment.index, opening_text(segment))
-    yield from _breath_cues(segment, start, start + MAX_SESSION_SECONDS)
+    if near is None or near <= start:
+        yield Cue("start", start, segment.index, opening_text(segment))
+    yield from _breath_cues(segment, start, start + MAX_SESSION_SECONDS, near)
 
 
 def finish_cue(segment: int, at: float) -> Cue:
@@ -213,11 +220,16 @@ class Visit:
     """The visit's cues, once computed (finite visits only)."""
 
 
-def visit_cues(visit: Visit, segment: Segment, countdown: int) -> Iterator[Cue]:
-    """The cues of a visit, in order; an open set's stop where it was ended."""
+def visit_cues(
+    visit: Visit, segment: Segment, countdown: int, since: float | None = None
+) -> Iterator[Cue]:
+    """The cues of a visit, in order; an open set's stop where it was ended.
+
+    With ``since``, only those at or after it (and perhaps a few before).
+    """
     if segment.open:
         end = math.inf if visit.end is None else visit.end
-        for cue in open_cues(segment, visit.start):
+        for cue in open_cues(segment, visit.start, since):
             if cue.at >= end:
                 return
             yield cue
@@ -225,7 +237,12 @@ def visit_cues(visit: Visit, segment: Segment, countdown: int) -> Iterator[Cue]:
     assert visit.end is not None
     if visit.cues is None:
         visit.cues = segment_cues(segment, visit.start, visit.end, countdown, visit.halfway_at)
-    yield from visit.cues
+    first = 0 if since is None else bisect_left(visit.cues, since, key=_at)
+    yield from itertools.islice(visit.cues, first, None)
+
+
+def _at(cue: Cue) -> float:
+    return cue.at
 
 
 class Visits:
@@ -239,6 +256,7 @@ class Visits:
         self.all: list[Visit] = []
         """Every visit so far, the current one last."""
         self._closed_ends: list[float] = []
+        self._ahead: dict[tuple[int, int, float, float | None], Visit] = {}
 
     @property
     def current(self) -> Visit:
@@ -281,9 +299,19 @@ class Visits:
 
     def _cues(self, visit: Visit, since: float) -> Iterator[tuple[int, Cue]]:
         segment = self.timeline.segments[visit.index]
-        for cue in visit_cues(visit, segment, self.timeline.countdown):
+        for cue in visit_cues(visit, segment, self.timeline.countdown, since):
             if cue.at >= since:
                 yield visit.seq, cue
+
+    def _foreseen(self, seq: int, index: int, start: float, end: float | None) -> Visit:
+        """A visit to come; the last few are kept, so their cues are laid out once."""
+        key = (seq, index, start, end)
+        visit = self._ahead.get(key)
+        if visit is None:
+            if len(self._ahead) >= 8:
+                self._ahead.clear()
+            visit = self._ahead[key] = Visit(seq, index, start, end)
+        return visit
 
     def stream(self, since: float, stopped: bool) -> Iterator[tuple[int, Cue]]:
         """(visit number, cue) for every cue at or after ``since``, in order.
@@ -303,7 +331,7 @@ class Visits:
             seq += 1
             end = self._end_of(index, start)
             if end is None or end > since:
-                yield from self._cues(Visit(seq, index, start, end), since)
+                yield from self._cues(self._foreseen(seq, index, start, end), since)
             if end is None:
                 return
             start = end
