@@ -280,12 +280,16 @@ def test_data_with_wrong_types_is_still_laid_out_for_the_checker() -> None:
     }
     text = data_to_toml(data)
     assert 'work = "forty"' in text
-    assert "[[block.exercise]]\nid = \"glute-bridge\"\nsets = 0\n" in text
+    assert '[[block.exercise]]\nid = "glute-bridge"\nsets = 0\n' in text
 
 
 def test_routine_data_is_minimal_and_ordered() -> None:
     routine = Routine(name="X", tags=[], block=[Block(exercise=[ExerciseUse(id="a", sets=1)])])
-    assert routine_data(routine) == {"format": 1, "name": "X", "block": [{"exercise": [{"id": "a"}]}]}
+    assert routine_data(routine) == {
+        "format": 1,
+        "name": "X",
+        "block": [{"exercise": [{"id": "a"}]}],
+    }
 
 
 def test_breath_text() -> None:
