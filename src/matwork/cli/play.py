@@ -5,29 +5,18 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import click
 
 from matwork.cli.common import fail, resolve_routine
+from matwork.config import ConfigError, load_config
 from matwork.core.library import LibraryEntry
+from matwork.session import PlayOptions
+
+__all__ = ["FULL_SCREEN_MODULE", "PlayOptions", "play"]
 
 FULL_SCREEN_MODULE = "matwork.tui.app"
 """The module whose ``run_player(entry, options)`` plays full screen."""
-
-
-@dataclass(frozen=True)
-class PlayOptions:
-    """The options of ``matwork play``, handed on to the player that runs the session."""
-
-    speed: float = 1.0
-    """Session time runs this many times faster than the clock."""
-    sound: bool = True
-    """False with --no-sound."""
-    voice: bool | None = None
-    """--voice / --no-voice; None leaves it to the config."""
-    start_at: int = 0
-    """0-based index of the segment to start at."""
 
 
 def _full_screen_player() -> Callable[[LibraryEntry, PlayOptions], int | None] | None:
@@ -77,7 +66,11 @@ def play(
         if plain:
             from matwork.cli.play_plain import play_plain
 
-            raise SystemExit(play_plain(entry, speed=speed, start_at=options.start_at))
+            try:
+                config = load_config()
+            except ConfigError as error:
+                fail(str(error.problems[0]))
+            raise SystemExit(play_plain(entry, options, config))
         run_player = _full_screen_player()
         if run_player is None:
             fail("the full-screen player is not built yet", "use --plain")

@@ -8,7 +8,6 @@ open sets end at their estimate.
 
 from __future__ import annotations
 
-import hashlib
 import queue
 import sys
 import threading
@@ -18,13 +17,15 @@ from typing import IO
 
 import click
 
-from matwork.core.clock import Clock, MonotonicClock
+from matwork.config import Config
+from matwork.core.clock import Clock
 from matwork.core.cues import Cue, CueSink, SilentSink
 from matwork.core.library import LibraryEntry
 from matwork.core.player import Player
 from matwork.core.results import RecordingResults, ResultSink, SessionInfo
 from matwork.core.timefmt import clock as clock_text
 from matwork.core.timeline import Segment, Timeline
+from matwork.session import PlayOptions, build_session
 
 WaitInput = Callable[[float | None], str | None]
 """Waits up to a timeout (None: for ever) for input: "enter", "eof", or None on timeout."""
@@ -163,35 +164,34 @@ class LineReader:
             return None
 
 
-def session_info(entry: LibraryEntry, timeline: Timeline) -> SessionInfo:
-    """What the log needs to know about a routine file being played."""
-    try:
-        digest = hashlib.sha256(entry.path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
-    return SessionInfo(timeline.name, str(entry.path.resolve()), digest, timeline.total_seconds)
+def play_plain(entry: LibraryEntry, options: PlayOptions, config: Config) -> int:
+    """Play a loaded routine in plain mode on the real clock, stdout and stdin.
 
-
-def play_plain(
-    entry: LibraryEntry,
-    *,
-    speed: float = 1.0,
-    start_at: int = 0,
-    cues: CueSink | None = None,
-    results: ResultSink | None = None,
-) -> int:
-    """Play a loaded routine in plain mode on the real clock, stdout and stdin."""
+    Cues sound as in the full-screen player and the session goes to the log. What is
+    off (sound, log) and why is said on stderr when it is a terminal, so stdout keeps
+    only the session's lines and a piped run stays quiet.
+    """
     assert entry.timeline is not None
+    session = build_session(entry, config, options)
+    problem = session.log.problem
+    tell = sys.stderr is not None and sys.stderr.isatty()
+    for note in session.notes() if tell else ():
+        click.echo(note, err=True)
     interactive = sys.stdin is not None and sys.stdin.isatty()
-    return run_plain(
-        entry.timeline,
-        clock=MonotonicClock(),
-        sleep=time.sleep,
-        out=click.echo,
-        wait_input=LineReader(sys.stdin) if interactive else None,
-        cues=cues,
-        results=results,
-        info=session_info(entry, entry.timeline),
-        speed=speed,
-        start_at=start_at,
-    )
+    try:
+        return run_plain(
+            entry.timeline,
+            clock=session.clock,
+            sleep=time.sleep,
+            out=click.echo,
+            wait_input=LineReader(sys.stdin) if interactive else None,
+            cues=session.sound,
+            results=session.log,
+            info=session.info,
+            speed=options.speed,
+            start_at=options.start_at,
+        )
+    finally:
+        session.close()
+        if session.log.problem != problem:
+            click.echo(session.log.problem, err=True)  # a failure mid-session: always said
