@@ -49,7 +49,7 @@ class RatingScale(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     RatingScale {
-        width: 46;
+        width: 44;
         height: 1;
     }
     """
@@ -247,7 +247,7 @@ class ResumeQuestion(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question over Resume / Start over."""
         with Vertical(classes="question-box"):
-            yield Static("Resume?", classes="question-title")
+            yield Static("Interrupted session", classes="question-title")
             yield Static(
                 resume_text(self.record, now=self.now, tz=self.tz),
                 id="resume-text",

@@ -148,6 +148,11 @@ class SummaryScreen(Screen[None]):
             yield Static("Reading the session…", id="summary-title")
             yield Static("", id="summary-facts")
             yield Static(
+                "Three optional questions. Type a number (1 then 0 for 10) or use ← →; "
+                "each answer is saved as you give it, and Esc skips the rest.",
+                id="summary-hint",
+            )
+            yield Static(
                 "How hard was it?  [dim]RPE: 0 = rest, 10 = the hardest you could do[/]",
                 classes="summary-question",
             )
@@ -160,11 +165,7 @@ class SummaryScreen(Screen[None]):
             yield Static("A note for next time", classes="summary-question")
             yield Input(placeholder="What felt good, what hurt, what to change…", id="note")
             with Horizontal(id="summary-bottom"):
-                yield Static(
-                    "Type a number (1 then 0 for 10) or use ← →. Each answer is saved "
-                    "as you give it; Esc skips the rest.",
-                    id="save-state",
-                )
+                yield Static("", id="save-state")
                 yield Button("Done", id="done", variant="primary")
         yield Footer()
 

@@ -1,0 +1,437 @@
+"""The history screen: sessions, sets, filters, paging, and a log that cannot be read."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import Button, DataTable, Input, Select, Static
+
+from matwork.config import Config
+from matwork.core.history import HistoryStore
+from matwork.core.history_schema import SCHEMA_VERSION
+from matwork.core.library import RoutineSource
+from matwork.tui.app import MatworkApp, make_app
+from matwork.tui.screens.confirm import ConfirmScreen
+from matwork.tui.screens.history import HistoryScreen, SessionFilter
+from matwork.tui.screens.library import LibraryScreen
+
+from .log_helpers import (
+    DAY,
+    NOW,
+    TZ,
+    history_log,
+    make_session,
+    make_set,
+    session_uuid,
+    settle,
+    wait_for,
+    write_log,
+)
+
+SIZE = (150, 46)
+
+
+def app_for(config: Config, sources: list[RoutineSource], **options: Any) -> MatworkApp:
+    return make_app(config=config, sources=sources, poll_seconds=0, **options)
+
+
+def history(app: MatworkApp) -> HistoryScreen:
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+def table(app: MatworkApp, which: str = "#sessions") -> DataTable[Any]:
+    found: DataTable[Any] = history(app).query_one(which, DataTable)
+    return found
+
+
+def routines_listed(app: MatworkApp) -> list[str]:
+    sessions = table(app)
+    return [str(sessions.get_row_at(index)[1]) for index in range(sessions.row_count)]
+
+
+def status_text(app: MatworkApp) -> str:
+    return str(history(app).query_one("#history-status", Static).content)
+
+
+async def open_history(pilot: Any, app: MatworkApp, **options: Any) -> HistoryScreen:
+    app.push_screen(HistoryScreen(now=NOW, tz=TZ, **options))
+    await settle(pilot)
+    return history(app)
+
+
+def small_log() -> list[Any]:
+    """Five sessions, newest first: numbers 0-4, one a day."""
+    routines = ["Desk reset", "Core basics", "Back strength", "Core basics", "Breathe"]
+    statuses = ["completed", "stopped", "completed", "interrupted", "completed"]
+    details = []
+    for number, (routine, status) in enumerate(zip(routines, statuses, strict=True)):
+        start = NOW - 7200 - number * DAY
+        details.append(
+            make_session(
+                number,
+                started_at=start,
+                routine=routine,
+                status=status,
+                planned=1200.0,
+                active=1200.0 if status == "completed" else 600.0,
+                rpe=5 + number,
+                pain_before=3 if number == 1 else None,
+                pain_after=1 if number == 1 else None,
+                sets=[
+                    make_set(segment, f"Move {number}.{segment}", started_at=start)
+                    for segment in range(number + 1)
+                ],
+            )
+        )
+    return details
+
+
+async def test_lists_sessions_newest_first(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot, app)
+        assert routines_listed(app) == [
+            "Desk reset",
+            "Core basics",
+            "Back strength",
+            "Core basics",
+            "Breathe",
+        ]
+        second = [str(cell) for cell in table(app).get_row_at(1)]
+        assert second == [
+            "Wed 2026-03-04 16:00",
+            "Core basics",
+            "stopped",
+            "10:00",
+            "50%",
+            "3→1",
+            "6",
+        ]
+        assert status_text(app) == "5 sessions · 5 in the log"
+        # the first session's sets are shown without moving
+        assert table(app, "#sets").row_count == 1
+
+
+async def test_selecting_a_session_shows_its_sets(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot, app)
+        await pilot.press("down", "down", "down")
+        await settle(pilot)
+        sets = table(app, "#sets")
+        assert sets.row_count == 4
+        assert [str(sets.get_row_at(index)[1]) for index in range(4)] == [
+            "Move 3.0",
+            "Move 3.1",
+            "Move 3.2",
+            "Move 3.3",
+        ]
+        title = str(history(app).query_one("#sets-title", Static).content)
+        assert title.startswith("Core basics · Mon 2026-03-02 16:00 · 4 sets done, 0 skipped")
+
+
+async def test_filters_narrow_the_table(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        await pilot.press("slash", *"CORE")
+        await settle(pilot)
+        assert routines_listed(app) == ["Core basics", "Core basics"]
+        assert status_text(app) == "2 sessions match · 5 in the log"
+
+        screen.query_one("#filter-status", Select).value = "interrupted"
+        await settle(pilot)
+        assert [str(table(app).get_row_at(0)[2])] == ["interrupted"]
+        assert table(app).row_count == 1
+
+        screen.query_one("#filter-routine", Input).value = ""
+        screen.query_one("#filter-status", Select).value = "any"
+        screen.query_one("#filter-since", Select).value = "7"
+        await settle(pilot)
+        assert table(app).row_count == 5
+        screen.query_one("#filter-since", Select).value = "None"
+        screen.query_one("#filter-routine", Input).value = "no such routine"
+        await settle(pilot)
+        assert table(app).row_count == 0
+        assert screen.has_class("-no-rows")
+        assert status_text(app) == "No session matches the filters."
+
+        await pilot.press("escape")  # from the filter back to the table
+        assert table(app).has_focus
+        await pilot.press("escape")  # and back to the library
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_since_filter_drops_older_sessions(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], history_log(40, every=DAY))
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        screen.query_one("#filter-since", Select).value = "7"
+        await settle(pilot)
+        sessions = table(app)
+        assert 0 < sessions.row_count < 10
+        starts = [str(sessions.get_row_at(index)[0]) for index in range(sessions.row_count)]
+        assert all(start >= "2026-02-26" for start in (text[4:] for text in starts))
+
+
+def test_session_filter_matches_words_and_status() -> None:
+    record = make_session(1, started_at=NOW, routine="Core Basics", status="stopped").session
+    assert SessionFilter().matches(record)
+    assert SessionFilter(routine="basics core").matches(record)
+    assert not SessionFilter(routine="desk").matches(record)
+    assert SessionFilter(status="stopped").matches(record)
+    assert not SessionFilter(status="completed").matches(record)
+    assert SessionFilter(since_days=7).since(NOW) == NOW - 7 * DAY
+    assert SessionFilter().since(NOW) is None
+    assert not SessionFilter().active
+    assert SessionFilter(status="stopped").active
+
+
+async def test_paging_loads_more_at_the_end(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], history_log(250, every=DAY / 3, sets=1))
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot, app)
+        sessions = table(app)
+        assert sessions.row_count == 100
+        assert status_text(app) == "100 sessions · 250 in the log · more below"
+        await pilot.press("end")
+        await settle(pilot)
+        assert sessions.row_count == 200
+        await pilot.press("end")
+        await settle(pilot)
+        assert sessions.row_count == 250
+        assert status_text(app) == "250 sessions · 250 in the log"
+        keys = [sessions.coordinate_to_cell_key((row, 0)).row_key.value for row in range(250)]
+        assert sorted(keys) == sorted(session_uuid(number) for number in range(250))
+        starts = [str(sessions.get_row_at(row)[0])[4:] for row in range(250)]
+        assert starts == sorted(starts, reverse=True)  # newest first across the pages
+
+
+async def test_scrolling_to_the_end_loads_more(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], history_log(250, every=DAY / 3, sets=1))
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot, app)
+        sessions = table(app)
+        assert sessions.row_count == 100
+        sessions.scroll_end(animate=False)
+        await wait_for(pilot, lambda: sessions.row_count == 200)
+        assert sessions.cursor_row == 0  # the cursor stays where it was
+
+
+async def test_a_filter_that_matches_rarely_reads_on_until_a_page_is_full(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], history_log(250, every=DAY / 3, sets=1))
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        screen.query_one("#filter-routine", Input).value = "breathe"
+        await settle(pilot)
+        assert routines_listed(app) == ["Breathe"] * 50
+
+
+async def test_empty_log(acknowledged: Config, no_routines: list[RoutineSource]) -> None:
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        assert screen.has_class("-empty")
+        assert table(app).row_count == 0
+        assert status_text(app).startswith("No sessions logged yet.")
+    assert not (Path(os.environ["MATWORK_DATA_DIR"]) / "history.sqlite3").exists()
+
+
+async def test_charts_are_drawn(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        weeks = str(screen.query_one("#chart-weeks", Static).content)
+        assert weeks.split("\n")[-1].split()[-1] == "10"  # this ISO week last
+        heatmap = screen.query_one("#chart-heatmap", Static)
+        assert "▪" in str(heatmap.content)
+        assert heatmap.border_subtitle is not None
+        assert heatmap.border_subtitle.startswith("4 sessions · 70 min")
+        assert "●" in str(screen.query_one("#chart-pain", Static).content)
+        assert "pilates" in str(screen.query_one("#chart-categories", Static).content)
+        await pilot.press("c")
+        assert screen.has_class("-no-charts")
+        assert not screen.query_one("#charts").display
+
+
+def damage(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "history.sqlite3"
+    path.write_bytes(b"\x00garbage, not SQLite\x00" * 200)
+    return path
+
+
+async def test_a_corrupt_log_is_explained_and_moved_aside(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    path = damage(isolated_dirs["data"])
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        assert screen.has_class("-failed")
+        assert screen.has_class("-corrupt")
+        assert not screen.query_one("#history-body").display
+        assert screen.query_one("#move-aside", Button).display
+        title = str(screen.query_one("#problem-title", Static).content)
+        assert title == "The session log is damaged"
+        assert "not a readable SQLite database" in str(
+            screen.query_one("#problem-text", Static).content
+        )
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert not screen.has_class("-failed")
+        assert screen.has_class("-empty")
+    moved = list(path.parent.glob("history.sqlite3.corrupt-*"))
+    assert len(moved) == 1
+    assert moved[0].read_bytes().startswith(b"\x00garbage")
+    assert not path.exists()
+
+
+async def test_a_foreign_file_is_explained_and_left_alone(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    isolated_dirs["data"].mkdir(parents=True)
+    path = isolated_dirs["data"] / "history.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.close()
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        assert screen.has_class("-failed")
+        assert not screen.has_class("-corrupt")
+        assert not screen.query_one("#move-aside", Button).display
+        assert "not a matwork session log" in str(screen.query_one("#problem-text", Static).content)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen is screen
+    assert path.exists()
+
+
+async def test_a_newer_log_says_to_upgrade(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    path = write_log(isolated_dirs["data"], small_log())
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, app)
+        assert screen.has_class("-failed")
+        assert "newer matwork" in str(screen.query_one("#problem-title", Static).content)
+        assert "upgrade matwork" in str(screen.query_one("#problem-text", Static).content)
+
+
+async def test_a_given_store_is_used_and_left_open(
+    tmp_path: Path, acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    path = write_log(tmp_path / "elsewhere", small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        with HistoryStore(path) as store:
+            app.push_screen(HistoryScreen(store, now=NOW, tz=TZ))
+            await settle(pilot)
+            assert table(app).row_count == 5
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+            assert store.count_sessions() == 5  # still open
+
+
+async def test_h_opens_the_history_from_the_library_only(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await settle(pilot)
+        assert table(app).row_count == 5
+        await pilot.press("h")  # not a second history on top
+        await pilot.pause()
+        assert len(app.screen_stack) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_palette_has_a_history_command(
+    acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+        assert "History" in commands
+        commands["History"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_app_can_open_on_the_history(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines, start_screen="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert table(app).row_count == 5
+        assert isinstance(app.screen_stack[0], LibraryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+def test_history_command_opens_the_app_on_the_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matwork.cli.history_cmd import history as history_command
+
+    seen: list[tuple[str, str]] = []
+
+    def fake_run_app(*, start_screen: str = "library") -> int:
+        seen.append((start_screen, os.environ["MATWORK_DATA_DIR"]))
+        return 0
+
+    monkeypatch.setattr("matwork.tui.app.run_app", fake_run_app)
+    result = CliRunner().invoke(history_command, ["--data-dir", str(tmp_path / "logs")])
+    assert result.exit_code == 0, result.output
+    assert seen == [("history", str((tmp_path / "logs").resolve()))]
