@@ -13,7 +13,7 @@ import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 import tomli_w
@@ -24,10 +24,14 @@ from textual.screen import Screen
 from matwork import paths
 from matwork.config import Config, ConfigError, load_config, routine_sources
 from matwork.core.library import RoutineSource
+from matwork.tui.screens.history import HistoryScreen
 from matwork.tui.screens.library import LibraryScreen
 from matwork.tui.screens.safety import SafetyScreen
 
 PLAYER_MODULE = "matwork.tui.screens.player"
+
+StartScreen = Literal["library", "history"]
+"""The screen the app opens on (the library is always underneath)."""
 
 
 def save_config_value(file: Path, table: str, key: str, value: Any) -> None:
@@ -58,6 +62,7 @@ class MatworkApp(App[None]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("h", "history", "History", id="history", show=False),
     ]
 
     def __init__(
@@ -67,12 +72,14 @@ class MatworkApp(App[None]):
         sources: Sequence[RoutineSource],
         config_file: Path,
         poll_seconds: float = 2.0,
+        start_screen: StartScreen = "library",
     ) -> None:
         super().__init__()
         self.config = config
         self.sources = tuple(sources)
         self.config_file = config_file
         self.poll_seconds = poll_seconds
+        self.start_screen = start_screen
 
     def get_default_screen(self) -> Screen[Any]:
         """The library is the bottom screen."""
@@ -82,6 +89,8 @@ class MatworkApp(App[None]):
         """Apply the user's key map; show the safety notice if not yet acknowledged."""
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        if self.start_screen == "history":
+            self.push_screen(HistoryScreen())
         if not self.config.session.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True), self._safety_answered)
 
@@ -121,10 +130,22 @@ class MatworkApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    def action_history(self) -> None:
+        """Show the session history over the library."""
+        self.action_library()
+        self.push_screen(HistoryScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The history key works on the library only (never over a running session)."""
+        if action == "history":
+            return isinstance(self.screen, LibraryScreen)
+        return True
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, plus the screens and actions of matwork."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Library", "Browse, search and start routines", self.action_library)
+        yield SystemCommand("History", "Past sessions, their sets and charts", self.action_history)
         yield SystemCommand("Safety notice", "Read the safety notice again", self.action_safety)
         if isinstance(screen, LibraryScreen):
             yield SystemCommand(
@@ -146,6 +167,7 @@ def make_app(
     sources: Sequence[RoutineSource] | None = None,
     config_file: Path | None = None,
     poll_seconds: float = 2.0,
+    start_screen: StartScreen = "library",
 ) -> MatworkApp:
     """Build the app; the CLI and the tests both come through here.
 
@@ -153,19 +175,31 @@ def make_app(
     ``sources`` to the shipped, the user's and the config's routine folders, and
     ``config_file`` (where the safety acknowledgement is saved) to ``paths.config_file()``.
     ``poll_seconds`` is how often the library looks for changed files (0: never).
+    ``start_screen`` "history" opens on the session history (over the library).
     """
     file = config_file or paths.config_file()
     if config is None:
         config = load_config(file)
     if sources is None:
         sources = routine_sources(config)
-    return MatworkApp(config=config, sources=sources, config_file=file, poll_seconds=poll_seconds)
+    return MatworkApp(
+        config=config,
+        sources=sources,
+        config_file=file,
+        poll_seconds=poll_seconds,
+        start_screen=start_screen,
+    )
 
 
-def run_app(*, config: Config | None = None, sources: Sequence[RoutineSource] | None = None) -> int:
+def run_app(
+    *,
+    config: Config | None = None,
+    sources: Sequence[RoutineSource] | None = None,
+    start_screen: StartScreen = "library",
+) -> int:
     """Run the app in the terminal; the exit code for the CLI (1 for a bad config)."""
     try:
-        app = make_app(config=config, sources=sources)
+        app = make_app(config=config, sources=sources, start_screen=start_screen)
     except ConfigError as error:
         for problem in error.problems:
             print(f"matwork: {problem}", file=sys.stderr)
