@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from matwork import paths
 from matwork.config import Config, ConfigError, load_config, routine_sources
-from matwork.core.library import RoutineSource
+from matwork.core.library import LibraryEntry, RoutineSource
 from matwork.tui.screens.history import HistoryScreen
 from matwork.tui.screens.library import LibraryScreen
 from matwork.tui.screens.safety import SafetyScreen
@@ -80,6 +80,8 @@ class MatworkApp(App[None]):
         self.config_file = config_file
         self.poll_seconds = poll_seconds
         self.start_screen = start_screen
+        self.play_on_start: tuple[LibraryEntry, Any] | None = None
+        """``matwork play``: (entry, options) to play at once, then quit."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The library is the bottom screen."""
@@ -93,6 +95,8 @@ class MatworkApp(App[None]):
             self.push_screen(HistoryScreen())
         if not self.config.session.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True), self._safety_answered)
+        else:
+            self._play_on_start()
 
     # -- safety -----------------------------------------------------------------
 
@@ -102,6 +106,7 @@ class MatworkApp(App[None]):
             self.exit()
             return
         self._safety_reread(acknowledged)
+        self._play_on_start()
 
     def _safety_reread(self, acknowledged: bool | None) -> None:
         """The notice read again: save only a new acknowledgement; closing is fine."""
@@ -160,6 +165,15 @@ class MatworkApp(App[None]):
         player = importlib.import_module(PLAYER_MODULE)
         self.push_screen(player.PlayerScreen(message.entry))
 
+    def _play_on_start(self) -> None:
+        """``matwork play``: the routine in the player, then quit (after the safety notice)."""
+        if self.play_on_start is None:
+            return
+        entry, options = self.play_on_start
+        self.play_on_start = None
+        player = importlib.import_module(PLAYER_MODULE)
+        self.push_screen(player.PlayerScreen(entry, options), lambda _: self.exit())
+
 
 def make_app(
     *,
@@ -204,5 +218,18 @@ def run_app(
         for problem in error.problems:
             print(f"matwork: {problem}", file=sys.stderr)
         return 1
+    app.run()
+    return app.return_code or 0
+
+
+def run_player(entry: LibraryEntry, options: Any) -> int:
+    """``matwork play``: play one routine full screen, then back to the shell; the exit code."""
+    try:
+        app = make_app(sources=(), poll_seconds=0)
+    except ConfigError as error:
+        for problem in error.problems:
+            print(f"matwork: {problem}", file=sys.stderr)
+        return 1
+    app.play_on_start = (entry, options)
     app.run()
     return app.return_code or 0

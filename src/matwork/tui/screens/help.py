@@ -1,0 +1,108 @@
+"""The keys of a screen, read from its bindings (so the list never goes stale)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    """One binding as the help lists it."""
+
+    id: str
+    """The binding id (the name to remap it by in config [keys])."""
+    keys: str
+    """The keys bound now, as shown: "space", "n / →"."""
+    description: str
+    """What it does."""
+
+
+def key_help(screen: Screen[Any]) -> list[KeyHelp]:
+    """Every binding with an id declared by ``screen``'s class, with the keys bound now.
+
+    Keys come from the screen's live bindings, so a remap in config [keys] shows.
+    """
+    declared = [b for b in type(screen).BINDINGS if isinstance(b, Binding) and b.id]
+    live = screen._bindings.key_to_bindings
+    rows = []
+    for binding in declared:
+        keys = [
+            screen.app.get_key_display(bound)
+            for bound_list in live.values()
+            for bound in bound_list
+            if bound.id == binding.id
+        ]
+        description = binding.tooltip or binding.description
+        rows.append(KeyHelp(str(binding.id), " / ".join(dict.fromkeys(keys)), description))
+    return rows
+
+
+def help_text(rows: list[KeyHelp]) -> Text:
+    """The rows as aligned lines: keys, what they do, and the id to remap them by."""
+    width = max((len(row.keys) for row in rows), default=0) + 2
+    text = Text()
+    for index, row in enumerate(rows):
+        if index:
+            text.append("\n")
+        text.append(f"{row.keys:>{width}}  ", "bold")
+        text.append(row.description)
+        text.append(f"  [{row.id}]", "dim")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists keys over the screen it was opened from; any of escape, ? or q closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen #help-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 60%;
+        padding: 0 1;
+        background: $surface;
+    }
+    HelpScreen #help-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    HelpScreen #help-hint {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", id="help_close"),
+    ]
+
+    def __init__(self, rows: list[KeyHelp], title: str = "Keys") -> None:
+        super().__init__(classes="help")
+        self.rows = rows
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        """The title, the keys, and how to remap them."""
+        with Vertical(id="help-box"):
+            yield Static(self.title_text, id="help-title")
+            yield Static(help_text(self.rows), id="help-keys")
+            yield Static(
+                'Remap a key in config.toml, e.g. [keys] pause = "space,k". Esc closes.',
+                id="help-hint",
+            )
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

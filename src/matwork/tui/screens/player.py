@@ -1,0 +1,469 @@
+"""The player: following a session full screen.
+
+The screen sleeps until it is needed (see ``tui.wake``): a one-shot timer set to
+exactly the player's next cue, re-armed after every wake and every key; a one-shot
+tick at the next instant the digits change; the breath meter's ~10 fps frames only
+while it is on screen and the session runs. Nothing runs while paused. State shows as
+classes on the screen (``-work``, ``-rest``, ``-prepare``, ``-switch``, ``-paused``,
+``-finished``, ``-compact``), styled in player.tcss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from matwork.config import Config
+from matwork.core.clock import Clock
+from matwork.core.cues import CueSink
+from matwork.core.library import LibraryEntry
+from matwork.core.player import Player
+from matwork.session import POSITION_EVERY, PlayOptions, Session, build_session
+from matwork.tui.screens.confirm import ConfirmScreen
+from matwork.tui.screens.help import HelpScreen, key_help
+from matwork.tui.screens.questions import PainQuestion, ResumeQuestion
+from matwork.tui.screens.summary import SummaryScreen
+from matwork.tui.wake import WakeTimers
+from matwork.tui.widgets.progress_line import ProgressLine
+from matwork.tui.widgets.session_header import SessionHeader, left_text, where_text
+from matwork.tui.widgets.stage import PlayerStage, state_of
+
+STATE_CLASSES = ("-prepare", "-work", "-switch", "-rest", "-finished")
+"""Classes naming what runs; exactly one is set (``-paused`` comes on top)."""
+COMPACT_WIDTH = 60
+"""Narrower than this, the compact layout."""
+COMPACT_HEIGHT = 22
+"""Lower than this, the compact layout."""
+
+
+class PlayerScreen(Screen[str]):
+    """Plays one routine; dismisses with "completed", "stopped" or "" (never started)."""
+
+    CSS_PATH = "../player.tcss"
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause or resume"),
+        Binding("n,right", "skip", "Skip", id="skip", tooltip="Skip to the next segment"),
+        Binding("b,left", "back", "Back", id="back", tooltip="Restart the segment (twice: back)"),
+        Binding("enter", "done", "Done", id="done", tooltip="End an open set (reps done)"),
+        Binding("plus", "extend", "+10s", id="extend", tooltip="Add 10 s to this segment"),
+        Binding("minus", "shorten", "-10s", id="shorten", tooltip="Take 10 s off this segment"),
+        Binding("m", "mute", "Mute", id="mute", tooltip="Mute or unmute the cues"),
+        Binding("v", "voice", "Voice", id="voice", show=False, tooltip="Speak the cues, or not"),
+        Binding("i", "instructions", "Info", id="instructions", tooltip="Show or hide how-to"),
+        Binding("p", "flag_pain", "Pain", id="flag_pain", tooltip="Flag pain in this set"),
+        Binding("q,escape", "stop", "Stop", id="stop", tooltip="Stop the session"),
+        Binding("question_mark", "help", "Keys", id="help", tooltip="Show every key"),
+    ]
+
+    FINISH_PAUSE = 3.0
+    """Seconds the finished screen stays before the summary (Enter goes at once)."""
+
+    class Built(Message):
+        """The session is ready. Handled by ``on_player_screen_built``."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+
+    class BuildFailed(Message):
+        """The session could not be built. Handled by ``on_player_screen_build_failed``."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    class LogFailed(Message):
+        """A log write failed mid-session. Handled by ``on_player_screen_log_failed``."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    class LogFlushed(Message):
+        """The ended session's writes landed. Handled by ``on_player_screen_log_flushed``."""
+
+    def __init__(
+        self,
+        entry: LibraryEntry,
+        options: PlayOptions | None = None,
+        *,
+        config: Config | None = None,
+        clock: Clock | None = None,
+        cues: CueSink | None = None,
+        session: Session | None = None,
+    ) -> None:
+        super().__init__(classes="-loading -prepare")
+        self.entry = entry
+        self.options = options or PlayOptions()
+        self.config = config
+        self.session = session
+        """The session, once built."""
+        self._clock = clock
+        self._cues = cues
+        self.pain_before: int | None = None
+        """The pain-before answer, saved once the session row exists."""
+        self.timers: WakeTimers | None = None
+        """The cue, tick and frame timers, once the session is built."""
+        self._leave_timer: Timer | None = None
+        self._last_position = 0.0
+        self._flagged: int | None = None
+        self._ended = False
+        self._closed = False
+        self._shown_state = ""
+
+    # -- building, and the questions before the start ----------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Header, the stage of the session, session progress, keys."""
+        yield SessionHeader(id="header")
+        yield PlayerStage(id="stage")
+        yield ProgressLine("Session", id="session-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Build the session (or take the one given)."""
+        self._set_compact(self.app.size.width, self.app.size.height)
+        if self.session is not None:
+            self.post_message(self.Built(self.session))
+        else:
+            self._build(self._config())
+
+    def _config(self) -> Config:
+        if self.config is None:
+            self.config = getattr(self.app, "config", None) or Config()
+        return self.config
+
+    @work(thread=True, exclusive=True, group="player-build")
+    def _build(self, config: Config) -> None:
+        """Probe audio, open the log, look for a resume: slow, so on a thread."""
+        try:
+            session = build_session(
+                self.entry, config, self.options, clock=self._clock, cues=self._cues,
+                bell=self.app.bell,
+            )  # fmt: skip
+        except ValueError as error:
+            self.post_message(self.BuildFailed(str(error)))
+            return
+        self.post_message(self.Built(session))
+
+    def on_player_screen_built(self, message: Built) -> None:
+        """Show the first segment; offer a resume, ask about pain, then start."""
+        self.session = session = message.session
+        session.log.on_problem = self._log_failed
+        self.timers = WakeTimers(
+            self, session.clock, on_cue=self.wake, on_tick=self.tick, on_frame=self._frame
+        )
+        self.remove_class("-loading")
+        for note in session.notes():
+            self.notify(note, severity="warning", timeout=8)
+        if session.sound.voice_on:
+            self._prepare_voice(session)
+        self.refresh_view()
+        if session.resumable is not None:
+            self.app.push_screen(ResumeQuestion(session.resumable), self._resume_answered)
+        else:
+            self._ask_pain()
+
+    def _log_failed(self, reason: str) -> None:
+        """From the log's writer thread: a write failed."""
+        self.post_message(self.LogFailed(reason))
+
+    def on_player_screen_build_failed(self, message: BuildFailed) -> None:
+        """Say why; Stop leaves."""
+        self.query_one(PlayerStage).say(f"Cannot play: {message.reason}")
+
+    def _resume_answered(self, resume: bool | None) -> None:
+        if resume and self.session is not None and self.session.resumable is not None:
+            problem = self.session.resume(self.session.resumable)
+            if problem:
+                self.notify(problem, severity="warning")
+            self.refresh_view()
+        self._ask_pain()
+
+    def _ask_pain(self) -> None:
+        if self._config().session.pain_question:
+            self.app.push_screen(PainQuestion(), self._pain_answered)
+        else:
+            self.start()
+
+    def _pain_answered(self, pain: int | None) -> None:
+        self.pain_before = pain
+        self.start()
+
+    @work(thread=True, group="player-voice")
+    def _prepare_voice(self, session: Session) -> None:
+        """Synthesize the session's phrases ahead of time."""
+        session.sound.prepare(session.spoken_cues())
+
+    def start(self) -> None:
+        """Start the session now."""
+        if self.session is None or self.session.player.started:
+            return
+        self.session.player.start()
+        if self.pain_before is not None:
+            self.session.log.annotate(pain_before=self.pain_before)
+        self.wake()
+
+    # -- sleeping until needed ---------------------------------------------------------
+
+    def wake(self) -> None:
+        """Play the cues due now, show the state, and sleep until the next thing is due."""
+        if self.session is None or self.timers is None:
+            return
+        player = self.session.player
+        player.poll()
+        self._record_position()
+        self.refresh_view()
+        if player.finished or player.stopped:
+            self._end()
+        else:
+            self.timers.arm(player, self._breath_on_screen())
+
+    def tick(self) -> None:
+        """Refresh what is shown at a second boundary, and sleep until the next one."""
+        if self.session is None or self.timers is None or self._ended:
+            return
+        self._record_position()
+        self.refresh_view()
+        self.timers.arm_tick(self.session.player, self._breath_on_screen())
+
+    def _frame(self) -> None:
+        if self.session is not None:
+            self.query_one(PlayerStage).show_breath(self.session.player)
+
+    def _breath_on_screen(self) -> bool:
+        stage = self.query_one(PlayerStage)
+        return self.is_current and stage.has_class("-has-breath")
+
+    def on_screen_resume(self) -> None:
+        """Back on screen: animate again if the breath is shown and the session runs."""
+        if self.session is not None and self.timers is not None:
+            self.timers.animate(self._breath_on_screen() and self.session.player.running)
+
+    def on_screen_suspend(self) -> None:
+        """Covered by another screen: no frames."""
+        if self.timers is not None:
+            self.timers.animate(False)
+
+    def _record_position(self) -> None:
+        """Every ~10 s of session time, tell the log where a resume would continue."""
+        if self.session is None or not self.session.player.running:
+            return
+        player = self.session.player
+        elapsed = player.session_elapsed()
+        if elapsed - self._last_position >= POSITION_EVERY:
+            self._last_position = elapsed
+            self.session.log.update_position(player.index, player.segment_elapsed(), elapsed)
+
+    # -- showing the state ---------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Show the player's state: the screen's classes, the header, the stage, the bars."""
+        if self.session is None:
+            return
+        player = self.session.player
+        state = state_of(player)
+        for name in STATE_CLASSES:
+            self.set_class(name == f"-{state}", name)
+        self.set_class(player.paused, "-paused")
+        self.set_class(not player.started, "-waiting")
+        segment = player.current()
+        self.set_class(segment is not None and segment.open, "-open")
+        if self._flagged is not None and (segment is None or player.index != self._flagged):
+            self._flagged = None
+        self.set_class(self._flagged is not None, "-pain-flagged")
+        sound = self.session.sound
+        marks = [word for on, word in ((sound.muted, "muted"), (sound.voice_on, "voice")) if on]
+        self.query_one(SessionHeader).show(
+            where_text(self.session.timeline.name, segment),
+            " · ".join(marks),
+            left_text(player.session_remaining(), self.session.timeline.estimated),
+        )
+        self.query_one(PlayerStage).show(player, self._flagged is not None)
+        self.query_one("#session-bar", ProgressLine).show(player.session_progress())
+        shown = f"{state}/{segment is not None and segment.open}/{self._ended}"
+        if shown != self._shown_state:
+            self._shown_state = shown
+            self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch to the compact layout in small terminals."""
+        self._set_compact(event.size.width, event.size.height)
+
+    def _set_compact(self, width: int, height: int) -> None:
+        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Done outside open sets; dim what the segment under way cannot do."""
+        segment = self.session.player.current() if self.session else None
+        if action == "done":
+            return (segment is not None and segment.open) or self._ended
+        if action in ("extend", "shorten"):
+            return None if segment is None or segment.open else True
+        if action == "flag_pain":
+            return None if segment is None or segment.kind != "work" else True
+        if action in ("pause", "skip", "back"):
+            return None if segment is None else True
+        return True
+
+    def _operate(self, operation: Callable[[Player], object]) -> object:
+        """Apply an operation to a started, unended session, then wake; None otherwise."""
+        if self.session is None or not self.session.player.started or self._ended:
+            return None
+        result = operation(self.session.player)
+        self.wake()
+        return result
+
+    def action_pause(self) -> None:
+        """Pause or resume."""
+        self._operate(Player.toggle)
+
+    def action_skip(self) -> None:
+        """Skip to the next segment (a work set is logged as skipped)."""
+        self._operate(Player.skip)
+
+    def action_back(self) -> None:
+        """Restart the segment, or go to the previous one in its first seconds."""
+        self._operate(Player.back)
+
+    def action_done(self) -> None:
+        """End an open set now; on the finished screen, go on to the summary."""
+        if self._ended:
+            self._after_session()
+        else:
+            self._operate(Player.done)
+
+    def action_extend(self) -> None:
+        """Add 10 s to the segment under way."""
+        if self._operate(Player.extend) is False:
+            self.notify("An open set ends when you press Enter", timeout=3)
+
+    def action_shorten(self) -> None:
+        """Take 10 s off the segment under way."""
+        if self._operate(Player.shorten) is False:
+            self.notify("An open set ends when you press Enter", timeout=3)
+
+    def action_mute(self) -> None:
+        """Mute or unmute the cues."""
+        if self.session is not None:
+            muted = self.session.sound.toggle_mute()
+            self.notify("Muted" if muted else "Sound on", timeout=2)
+            self.refresh_view()
+
+    def action_voice(self) -> None:
+        """Speak the cues, or go back to tones."""
+        if self.session is not None:
+            self.notify(self.session.sound.toggle_voice(), timeout=3)
+            if self.session.sound.voice_on:
+                self._prepare_voice(self.session)
+            self.refresh_view()
+
+    def action_instructions(self) -> None:
+        """Show or hide the exercise's instructions."""
+        self.toggle_class("-hide-instructions")
+
+    def action_flag_pain(self) -> None:
+        """Flag pain in the set under way: it goes in the log with the set."""
+        flagged = self._operate(Player.flag_pain)
+        if flagged and self.session is not None:
+            self._flagged = self.session.player.index
+            self.notify("Pain noted in the log. Ease off, or skip (n) if it hurts.", timeout=4)
+            self.refresh_view()
+        elif flagged is False:
+            self.notify("Pain is flagged on a work set", timeout=3)
+
+    def action_stop(self) -> None:
+        """Ask, then stop the session (the time spent asking is not counted)."""
+        if self._ended:
+            self._after_session()
+            return
+        if self.session is None or not self.session.player.started:
+            self._leave()
+            return
+        was_running = self.session.player.running
+        self._operate(Player.pause)
+
+        def answered(stop: bool | None) -> None:
+            self._operate(Player.stop if stop else Player.resume if was_running else Player.pause)
+
+        self.app.push_screen(ConfirmScreen("Stop the session?", yes="Stop", no="Go on"), answered)
+
+    def action_help(self) -> None:
+        """List every key of the player."""
+        self.app.push_screen(HelpScreen(key_help(self), "Player keys"))
+
+    # -- the end -----------------------------------------------------------------------------
+
+    def _end(self) -> None:
+        """The session ended: stop the timers, let the log land, then the summary."""
+        if self._ended:
+            return
+        self._ended = True
+        if self.timers is not None:
+            self.timers.stop()
+        self.refresh_bindings()
+        self._flush_log()
+
+    @work(thread=True, group="player-end")
+    def _flush_log(self) -> None:
+        """Wait for the last writes of the log."""
+        if self.session is not None:
+            self.session.log.flush()
+        self.post_message(self.LogFlushed())
+
+    def on_player_screen_log_flushed(self) -> None:
+        """Stay on the finished screen a moment; a stopped session goes on at once."""
+        if self.session is not None and self.session.player.finished:
+            self._leave_timer = self.set_timer(self.FINISH_PAUSE, self._after_session)
+        else:
+            self._after_session()
+
+    def on_player_screen_log_failed(self, message: LogFailed) -> None:
+        """Say the session is no longer logged; it goes on."""
+        self.notify(message.reason, severity="error", timeout=10)
+
+    def _after_session(self) -> None:
+        """The summary if the session is in the log; then leave."""
+        if self._leave_timer is not None:
+            self._leave_timer.stop()
+            self._leave_timer = None
+        if self.session is None or self.app.screen is not self:
+            return
+        log = self.session.log
+        if log.logging and log.store is not None and log.uuid is not None:
+            self.app.push_screen(SummaryScreen(log.store, log.uuid), self._summary_closed)
+            return
+        if log.problem:
+            self.notify(f"The session was {log.problem}", severity="warning", timeout=8)
+        self._leave()
+
+    def _summary_closed(self, _: Any) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
+        self._close()
+        player = self.session.player if self.session else None
+        if player is None or not player.started:
+            self.dismiss("")
+        else:
+            self.dismiss("completed" if player.finished else "stopped")
+
+    def _close(self) -> None:
+        if self.session is not None and not self._closed:
+            self._closed = True
+            self.session.close()
+
+    def on_unmount(self) -> None:
+        """Leaving mid-session (the app quit): the log row reads as interrupted, resumable."""
+        self._close()
