@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -61,6 +62,9 @@ PAGE_SIZE = 100
 
 LOOKAHEAD = 20
 """The next page is asked for when the cursor comes this close to the last row."""
+
+MAX_SET_COLUMN = 28
+"""Widest a column of the sets table gets (a longer exercise name is cut)."""
 
 CHART_WEEKS = 26
 """Weeks the heatmap, the pain chart and the category bars cover."""
@@ -144,6 +148,10 @@ def session_cells(record: SessionRecord, tz: tzinfo | None) -> tuple[str | Text,
     )
 
 
+def _cell_width(cell: str | Text) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
+
+
 def set_cells(result: SetResult) -> tuple[str | Text, ...]:
     """One row of the sets table."""
     reps = "-"
@@ -168,15 +176,21 @@ def set_cells(result: SetResult) -> tuple[str | Text, ...]:
     )
 
 
-SESSION_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Started", "started"),
-    ("Routine", "routine"),
-    ("Status", "status"),
-    ("Active", "active"),
-    ("Done", "done"),
-    ("Pain", "pain"),
-    ("RPE", "rpe"),
+SESSION_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("Started", "started", 20),
+    ("Routine", "routine", 22),
+    ("Status", "status", 11),
+    ("Active", "active", 7),
+    ("Done", "done", 4),
+    ("Pain", "pain", 5),
+    ("RPE", "rpe", 3),
 )
+"""The sessions table's columns: label, key and width.
+
+Widths are fixed (a longer routine name is cut): DataTable measures auto widths only
+when idle and may keep lines drawn before that, so a page could show cut-off cells.
+"""
+
 SET_COLUMNS: tuple[str, ...] = (
     "#",
     "Exercise",
@@ -295,7 +309,7 @@ class HistoryScreen(Screen[None]):
         tz: tzinfo | None = None,
         page_size: int = PAGE_SIZE,
     ) -> None:
-        super().__init__(id="history", classes="-loading")
+        super().__init__(id="history")
         self._given = store
         self._path = store.path if store is not None else default_path(data_dir)
         self._fixed_now = now
@@ -314,6 +328,7 @@ class HistoryScreen(Screen[None]):
         self._loading = False
         self._keys: set[str] = set()
         self._shown_uuid: str | None = None
+        self._charts_due = False
 
     def now(self) -> float:
         """The injected time, or the clock's."""
@@ -358,11 +373,9 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Set up the tables and chart titles, then open the log."""
         sessions = self.query_one("#sessions", DataTable)
-        for label, key in SESSION_COLUMNS:
-            sessions.add_column(label, key=key)
-        sets = self.query_one("#sets", DataTable)
-        for label in SET_COLUMNS:
-            sets.add_column(label)
+        for label, key, width in SESSION_COLUMNS:
+            sessions.add_column(label, key=key, width=width)
+        self._fill_sets([])
         titles = {
             "#chart-weeks": f"Minutes per week · last {BAR_WEEKS} weeks",
             "#chart-heatmap": f"Training days · last {CHART_WEEKS} weeks",
@@ -405,10 +418,10 @@ class HistoryScreen(Screen[None]):
         self.store = message.store
         self.total = message.total
         self.error = None
-        self.set_class(False, "-loading", "-failed", "-corrupt")
-        self.set_class(message.total == 0, "-empty")
+        if self.has_class("-failed"):  # a class on the screen restyles all of it
+            self.set_class(False, "-failed", "-corrupt")
+        self._charts_due = True
         self._restart()
-        self._charts(message.store, self.now(), self.tz)
 
     def on_history_screen_load_failed(self, message: LoadFailed) -> None:
         """Show why the log cannot be read, with move-aside for a damaged one."""
@@ -416,7 +429,6 @@ class HistoryScreen(Screen[None]):
         self._close_own_store()
         self.error = message.error
         self._loading = False
-        self.set_class(False, "-loading", "-empty")
         self.set_class(True, "-failed")
         self.set_class(isinstance(message.error, CorruptHistoryError), "-corrupt")
         self.query_one("#problem-title", Static).update(problem_title(message.error))
@@ -436,7 +448,7 @@ class HistoryScreen(Screen[None]):
         self._keys.clear()
         self._shown_uuid = None
         self.query_one("#sessions", DataTable).clear()
-        self.query_one("#sets", DataTable).clear()
+        self._fill_sets([])
         self.query_one("#sets-title", Static).update("")
         self._request_page()
 
@@ -501,6 +513,10 @@ class HistoryScreen(Screen[None]):
         if message.final:
             # The table's size is known after the next refresh: then see if the view waits.
             self.call_after_refresh(self._scrolled)
+            if self._charts_due and self.store is not None:
+                # After the first page, so the table never waits behind the charts' reads.
+                self._charts_due = False
+                self._charts(self.store, self.now(), self.tz)
 
     def _near_end(self) -> bool:
         """Whether the cursor or the scroll position is close to the last loaded row."""
@@ -520,7 +536,8 @@ class HistoryScreen(Screen[None]):
     def _update_status(self) -> None:
         rows = self.query_one("#sessions", DataTable).row_count
         status = self.query_one("#history-status", Static)
-        self.set_class(rows == 0 and not self._loading, "-no-rows")
+        status.set_class(self.total == 0, "-empty")
+        status.set_class(rows == 0 and not self._loading, "-no-rows")
         if self.total == 0:
             text = "No sessions logged yet. Finish (or stop) a routine and it shows up here."
         elif rows == 0 and self._loading:
@@ -572,10 +589,7 @@ class HistoryScreen(Screen[None]):
         record = message.detail.session
         if record.uuid != self._shown_uuid:
             return
-        sets = self.query_one("#sets", DataTable)
-        sets.clear()
-        for result in message.detail.sets:
-            sets.add_row(*set_cells(result))
+        self._fill_sets(message.detail.sets)
         flagged = sum(result.pain_flag for result in message.detail.sets)
         title = f"{record.routine_name} · {started_text(record.started_at, self.tz)}"
         title += f" · {record.sets_done} sets done, {record.sets_skipped} skipped"
@@ -585,9 +599,19 @@ class HistoryScreen(Screen[None]):
             title += f" · “{record.notes}”"
         self.query_one("#sets-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
 
+    def _fill_sets(self, results: list[SetResult]) -> None:
+        """Refill the sets table, its columns sized to these rows before anything is drawn."""
+        rows = [set_cells(result) for result in results]
+        sets = self.query_one("#sets", DataTable)
+        sets.clear(columns=True)
+        for index, label in enumerate(SET_COLUMNS):
+            width = max([cell_len(label), *(_cell_width(row[index]) for row in rows)])
+            sets.add_column(label, width=min(width, MAX_SET_COLUMN))
+        sets.add_rows(rows)
+
     def on_history_screen_detail_failed(self, message: DetailFailed) -> None:
         """Say the session is gone instead of showing its sets."""
-        self.query_one("#sets", DataTable).clear()
+        self._fill_sets([])
         self.query_one("#sets-title", Static).update(str(message.error))
 
     # -- charts -------------------------------------------------------------------------
@@ -672,12 +696,11 @@ class HistoryScreen(Screen[None]):
 
     def action_toggle_charts(self) -> None:
         """Show or hide the charts (more room for the tables)."""
-        self.toggle_class("-no-charts")
+        self.query_one("#charts").toggle_class("-hidden")
 
     def action_reload(self) -> None:
         """Read the log again from the start."""
         self._close_own_store()
-        self.set_class(True, "-loading")
         self._open(self._given, self._path)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

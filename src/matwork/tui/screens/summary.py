@@ -191,16 +191,18 @@ class SummaryScreen(Screen[None]):
         self.detail = message.detail
         record = message.detail.session
         self.set_class(False, "-loading")
-        self.set_class(record.status == "completed", "-completed")
-        self.set_class(record.status != "completed", "-not-completed")
+        title_widget = self.query_one("#summary-title", Static)
+        title_widget.set_class(record.status == "completed", "-completed")
+        title_widget.set_class(record.status != "completed", "-not-completed")
         started = datetime.fromtimestamp(record.started_at, self.tz)
         title = Text()
         title.append(record.routine_name, "bold")
         title.append(f" · {STATUS_WORDS.get(record.status, record.status)}", "bold")
         title.append(f" · {started:%a %d %b %Y, %H:%M}", "dim")
-        self.query_one("#summary-title", Static).update(title)
-        self.query_one("#summary-facts", Static).update(facts_text(summary_facts(message.detail)))
-        self.set_class(any(result.pain_flag for result in message.detail.sets), "-pain-flagged")
+        title_widget.update(title)
+        facts = self.query_one("#summary-facts", Static)
+        facts.update(facts_text(summary_facts(message.detail)))
+        facts.set_class(any(result.pain_flag for result in message.detail.sets), "-pain-flagged")
         with self.prevent(RatingScale.Changed, Input.Changed):
             if "rpe" not in self._touched:
                 self.query_one("#rpe", RatingScale).value = record.rpe
@@ -254,7 +256,7 @@ class SummaryScreen(Screen[None]):
         if self._writer is not None or not self._pending:
             return
         changes, self._pending = self._pending, {}
-        self.set_class(True, "-saving")
+        self.query_one("#save-state", Static).set_class(True, "-saving")
         self._writer = self._write(self.store, self.uuid, changes)
 
     @work(thread=True, group="summary-save")
@@ -276,8 +278,9 @@ class SummaryScreen(Screen[None]):
             return
         self._writer = None
         self.saved.update(message.changes)
-        self.set_class(False, "-saving", "-save-failed")
-        self.query_one("#save-state", Static).update("Saved.")
+        state = self.query_one("#save-state", Static)
+        state.set_class(False, "-saving", "-save-failed")
+        state.update("Saved.")
         self._flush()
 
     def on_summary_screen_save_failed(self, message: SaveFailed) -> None:
@@ -286,9 +289,10 @@ class SummaryScreen(Screen[None]):
             return
         self._writer = None
         self._pending = {**message.changes, **self._pending}
-        self.set_class(False, "-saving")
-        self.set_class(True, "-save-failed")
-        self.query_one("#save-state", Static).update(f"Not saved: {message.error}")
+        state = self.query_one("#save-state", Static)
+        state.set_class(False, "-saving")
+        state.set_class(True, "-save-failed")
+        state.update(f"Not saved: {message.error}")
 
     # -- leaving ------------------------------------------------------------------------
 
