@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from matwork import paths
 from matwork.core.library import LibraryEntry, RoutineSource, load_entry, routine_files
+from matwork.tui.screens.builder import BuilderScreen
 from matwork.tui.widgets.filter_chip import FilterChip
 from matwork.tui.widgets.routine_preview import RoutinePreview, summary_line
 
@@ -165,6 +166,8 @@ class LibraryScreen(Screen[None]):
         Binding("l", "cycle('length')", "Length", id="filter_length"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "duplicate", "Duplicate", id="duplicate"),
+        Binding("n", "new_routine", "New", id="new_routine", show=False),
+        Binding("C", "copy_routine", "Copy & edit", id="copy_routine", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("escape", "leave_search", "Back to list", id="leave_search", show=False),
     ]
@@ -530,3 +533,23 @@ class LibraryScreen(Screen[None]):
         self._select_next = target
         self.notify(f"Duplicated to your routines: {target.name}")
         self.start_scan()
+
+    # -- the builder ------------------------------------------------------------------
+
+    def action_new_routine(self) -> None:
+        """Build a new routine in the builder."""
+        self.app.push_screen(BuilderScreen(), self._built)
+
+    def action_copy_routine(self) -> None:
+        """Open the highlighted routine in the builder, to save as a routine of yours."""
+        entry = self.highlighted_entry()
+        if entry is None or entry.routine is None:
+            self.notify("Highlight a routine that loads to copy it.", severity="warning")
+            return
+        self.app.push_screen(BuilderScreen(entry.routine, source=entry.path), self._built)
+
+    def _built(self, saved: Path | None) -> None:
+        """The builder closed: highlight the file it saved once the scan finds it."""
+        if saved is not None:
+            self._select_next = saved
+            self.start_scan()
