@@ -14,6 +14,8 @@ from matwork.core.player import Player
 
 ANIMATION_SECONDS = 0.1
 """The breath meter's frame interval while it animates (~10 fps)."""
+MIN_DELAY = 0.001
+"""The shortest timer set (a Textual timer of 0 s divides by zero when it runs late)."""
 
 
 def next_display_change(player: Player) -> float | None:
@@ -68,7 +70,7 @@ class WakeTimers:
     def _set(self, at: float | None, callback: Callable[[], None]) -> Timer | None:
         if at is None:
             return None
-        delay = max(0.0, at - self._clock.now())
+        delay = max(MIN_DELAY, at - self._clock.now())
         return self._owner.set_timer(delay, callback)
 
     def arm(self, player: Player, animate: bool) -> None:

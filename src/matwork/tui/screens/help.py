@@ -28,10 +28,12 @@ class KeyHelp:
 def key_help(screen: Screen[Any]) -> list[KeyHelp]:
     """Every binding with an id declared by ``screen``'s class, with the keys bound now.
 
-    Keys come from the screen's live bindings, so a remap in config [keys] shows.
+    Keys come from the bindings as key presses find them (the app's keymap applied),
+    so a remap in config [keys] shows.
     """
     declared = [b for b in type(screen).BINDINGS if isinstance(b, Binding) and b.id]
-    live = screen._bindings.key_to_bindings
+    chain = dict(screen._binding_chain)
+    live = chain[screen].key_to_bindings if screen in chain else {}
     rows = []
     for binding in declared:
         keys = [

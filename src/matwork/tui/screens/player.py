@@ -305,14 +305,15 @@ class PlayerScreen(Screen[str]):
     # -- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide Done outside open sets; dim what the segment under way cannot do."""
+        """Hide Done outside open sets; dim what the segment under way cannot do.
+
+        Pain stays live everywhere: outside a work set it says where a flag goes.
+        """
         segment = self.session.player.current() if self.session else None
         if action == "done":
             return (segment is not None and segment.open) or self._ended
         if action in ("extend", "shorten"):
             return None if segment is None or segment.open else True
-        if action == "flag_pain":
-            return None if segment is None or segment.kind != "work" else True
         if action in ("pause", "skip", "back"):
             return None if segment is None else True
         return True

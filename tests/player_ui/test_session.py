@@ -1,0 +1,239 @@
+"""session.py: the sound a session plays through, its log, and how a session is built."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from matwork.audio.backends import TimedHandle
+from matwork.audio.clips import Clip, load_cue_clips
+from matwork.audio.sink import AudioSink
+from matwork.audio.voice import Voice, VoiceEngine
+from matwork.config import Config
+from matwork.core.clock import FakeClock
+from matwork.core.cues import Cue, RecordingSink
+from matwork.core.history import HistoryError, HistoryStore
+from matwork.core.library import LibraryEntry
+from matwork.session import (
+    PlayOptions,
+    SessionLog,
+    SessionSound,
+    build_session,
+    build_sound,
+    open_log,
+    sound_overrides,
+)
+
+from .conftest import TINY, write
+
+
+class ToneBackend:
+    """A backend that records what it was asked to play."""
+
+    name = "fake"
+    speaks = True
+
+    def __init__(self) -> None:
+        self.played: list[Clip] = []
+
+    def probe(self) -> str | None:
+        return None
+
+    def play(self, clip: Clip) -> TimedHandle:
+        self.played.append(clip)
+        return TimedHandle(0.0)
+
+
+def fake_voice(tmp_path: Path) -> Voice:
+    """A voice whose engine 'synthesizes' by copying a shipped WAV."""
+    source = load_cue_clips()["start"]
+    assert source is not None
+
+    def runner(args: Sequence[str]) -> None:
+        out = Path(args[args.index("-w") + 1])
+        out.write_bytes(source.source.read_bytes())
+
+    return Voice(VoiceEngine("espeak-ng", "/bin/true"), cache=tmp_path / "voice", runner=runner)
+
+
+def audio_sound(tmp_path: Path) -> tuple[SessionSound, ToneBackend]:
+    backend = ToneBackend()
+    sink = AudioSink([backend], load_cue_clips(), clock=FakeClock().now)
+    return SessionSound(sink, "sound: fake", audio=sink, voice=fake_voice(tmp_path)), backend
+
+
+def test_mute_drops_cues_and_unmute_lets_them_through() -> None:
+    sink = RecordingSink()
+    sound = SessionSound(sink, "sound: given")
+    sound.play(Cue("start", 0.0, 0))
+    assert sound.toggle_mute() is True
+    sound.play(Cue("countdown", 1.0, 0))
+    assert sound.toggle_mute() is False
+    sound.play(Cue("final", 2.0, 0))
+    assert [cue.kind for cue in sink.cues] == ["start", "final"]
+
+
+def test_voice_toggles_on_the_audio_sink(tmp_path: Path) -> None:
+    sound, backend = audio_sound(tmp_path)
+    assert not sound.voice_on
+    assert sound.toggle_voice() == "Voice on"
+    assert sound.voice_on
+    assert sound.audio is not None
+    assert sound.audio.voice is not None
+    cue = Cue("start", 0.0, 0, "Glute bridge")
+    sound.prepare([cue])
+    sound.play(cue)
+    assert backend.played[-1].source.name.endswith(".wav")
+    assert backend.played[-1].source.parent == tmp_path / "voice"
+    assert sound.toggle_voice() == "Voice off"
+    assert not sound.voice_on
+    sound.play(cue)
+    assert backend.played[-1].source.name == "start.wav"
+
+
+def test_voice_needs_sound() -> None:
+    sound = SessionSound(RecordingSink(), "sound off: --no-sound")
+    assert sound.toggle_voice() == "Voice needs sound (sound off: --no-sound)"
+    assert not sound.voice_on
+
+
+def test_no_sound_is_silent_and_not_a_problem(tiny: LibraryEntry) -> None:
+    sound = build_sound(tiny, Config(), PlayOptions(sound=False))
+    assert sound.summary == "sound off: --no-sound"
+    assert sound.audio is None
+
+
+def test_a_bad_audio_table_gives_silence_and_the_reason(tiny: LibraryEntry) -> None:
+    sound = build_sound(tiny, Config(audio={"volume": 3}), PlayOptions())
+    assert sound.summary.startswith("sound off: ")
+    assert "volume" in sound.summary
+    assert sound.audio is None
+
+
+def shipped_wav(folder: Path) -> None:
+    """Put a real WAV named bell.wav in ``folder``."""
+    clip = load_cue_clips()["start"]
+    assert clip is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bell.wav").write_bytes(clip.source.read_bytes())
+
+
+def test_routine_sounds_resolve_beside_the_file(tmp_path: Path) -> None:
+    shipped_wav(tmp_path / "r")
+    entry = write(
+        tmp_path / "r", "own", TINY + '\n[sounds]\nstart = "bell.wav"\nhalfway = "none"\n'
+    )
+    overrides = sound_overrides(entry)
+    assert overrides == {"start": (tmp_path / "r" / "bell.wav").resolve(), "halfway": None}
+
+
+def test_a_routine_sound_that_is_missing_gives_silence_and_the_reason(tmp_path: Path) -> None:
+    text = TINY + '\n[sounds]\nstart = "bell.wav"\n'
+    shipped_wav(tmp_path / "r")
+    entry = write(tmp_path / "r", "own", text)
+    (tmp_path / "r" / "bell.wav").unlink()  # gone between loading and playing
+    sound = build_sound(entry, Config(), PlayOptions())
+    assert sound.summary.startswith("sound off: ")
+    assert "bell.wav" in sound.summary
+
+
+def test_the_log_writes_in_order_on_its_thread(tiny: LibraryEntry) -> None:
+    session = build_session(tiny, Config(), clock=FakeClock(10.0), cues=RecordingSink())
+    player, log = session.player, session.log
+    assert log.logging
+    player.start()
+    log.annotate(pain_before=4)
+    player.skip()  # prepare
+    player.flag_pain()
+    player.skip()  # the bridge, skipped with a pain flag
+    player.stop()
+    assert log.flush()
+    assert log.uuid is not None
+    store = log.store
+    assert store is not None
+    detail = store.get_session(log.uuid)
+    assert detail.session.status == "stopped"
+    assert detail.session.pain_before == 4
+    assert [(s.exercise_name, s.skipped, s.pain_flag) for s in detail.sets] == [
+        ("Glute bridge", True, True)
+    ]
+    assert log.memory.ended == ("stopped", 0.0)
+    session.close()
+    assert log.store is None
+
+
+def test_a_log_that_cannot_be_opened_does_not_stop_the_session(
+    tiny: LibraryEntry, isolated_dirs: dict[str, Path]
+) -> None:
+    isolated_dirs["data"].parent.mkdir(parents=True, exist_ok=True)
+    isolated_dirs["data"].write_text("a file where the folder should be")
+    log = open_log()
+    assert log.store is None
+    assert log.problem.startswith("not logged: ")
+    session = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink(), log=log)
+    assert session.notes() == [log.problem]
+    session.player.start()
+    session.player.skip()
+    session.player.skip()
+    assert [s.exercise_name for s in log.memory.sets] == ["Glute bridge"]
+    session.close()
+
+
+def test_a_write_that_fails_mid_session_is_reported_once(tiny: LibraryEntry) -> None:
+    heard: list[str] = []
+    store = HistoryStore()
+    log = SessionLog(store, on_problem=heard.append)
+    session = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink(), log=log)
+    session.player.start()
+    assert log.flush()
+
+    def broken(*_: object) -> None:
+        raise HistoryError(store.path, "disk full")
+
+    store.set_finished = broken  # type: ignore[method-assign]
+    session.player.skip()
+    session.player.skip()
+    session.player.skip()
+    session.player.skip()
+    assert log.flush()
+    assert len(heard) == 1
+    assert heard[0].startswith("not logged: ")
+    assert heard[0].endswith("disk full")
+    assert not log.logging
+    assert len(log.memory.sets) == 2
+    session.close()
+
+
+def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntry) -> None:
+    first = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    first.player.start()
+    first.player.skip()
+    first.player.skip()  # bridge skipped: resume goes on at segment 2
+    assert first.log.flush()
+    uuid = first.log.uuid
+    first.close()  # no end: the row reads as interrupted
+
+    again = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    assert again.resumable is not None
+    assert again.resumable.uuid == uuid
+    assert again.resume(again.resumable) == ""
+    assert again.player.index == 2
+    again.player.start()
+    again.player.stop()
+    assert again.log.flush()
+    assert again.log.uuid == uuid
+    assert again.log.store is not None
+    assert again.log.store.get_session(uuid).session.status == "stopped"
+    again.close()
+
+    fresh = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    assert fresh.resumable is None
+    fresh.close()
+
+
+def test_a_routine_that_did_not_load_cannot_be_built(tmp_path: Path) -> None:
+    entry = LibraryEntry(path=tmp_path / "x.toml", origin="user")
+    with pytest.raises(ValueError, match="did not load"):
+        build_session(entry, Config())
