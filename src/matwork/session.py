@@ -325,7 +325,7 @@ class Session:
         )
 
     def notes(self) -> list[str]:
-        """What to tell the user before starting: sound off and why (unless chosen), log problems."""
+        """What to tell before starting: sound off and why (unless chosen), log problems."""
         summary = self.sound.summary
         chosen = summary.startswith("sound:") or summary.endswith(("--no-sound", "in config"))
         notes = [] if chosen else [summary]
