@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
 from matwork.core.breath import Phase
-from matwork.tui.widgets.progress_line import bar_cells
+from matwork.tui.widgets.progress_line import EIGHTHS, bar_cells
 
 PHASE_WORDS: dict[str, str] = {
     "inhale": "Inhale",
@@ -105,8 +106,12 @@ class BreathMeter(Widget):
         text.append(f"{word:<{LABEL_WIDTH}}", self.get_component_rich_style("breath-meter--word"))
         width = self._bar_width()
         filled = bar_cells(lung_fill(phase, self.t), width)
-        text.append(filled, self.get_component_rich_style("breath-meter--fill"))
+        fill = self.get_component_rich_style("breath-meter--fill")
         empty = self.get_component_rich_style("breath-meter--empty")
+        whole = filled.rstrip(EIGHTHS)
+        text.append(whole, fill)
+        if len(filled) > len(whole):  # a part-filled cell: the rest of it shows as empty
+            text.append(filled[-1], fill + Style(bgcolor=empty.color))
         text.append("█" * (width - len(filled)), empty)
         seconds = f"{phase_seconds_left(phase, self.t)} s"
         seconds_style = self.get_component_rich_style("breath-meter--seconds")

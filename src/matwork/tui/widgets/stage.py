@@ -50,7 +50,13 @@ def title_text(segment: Segment | None, stopped: bool) -> str:
         return "Session stopped" if stopped else "Session complete"
     if segment.kind in ("work", "switch"):
         return segment.exercise.name
-    return "Get ready" if segment.kind == "prepare" else "Rest"
+    if segment.kind == "prepare":
+        return "Get ready"
+    if segment.rest_reason == "round":
+        return f"Rest before round {segment.round}"
+    if segment.rest_reason == "block":
+        return f"Rest before {segment.block_name or 'the next block'}"
+    return "Rest between sets" if segment.rest_reason == "set" else "Rest"
 
 
 def detail_text(segment: Segment | None, pain_flagged: bool = False) -> str:
