@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Button, DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from matwork.config import Config
 from matwork.core.history import HistoryStore
@@ -19,6 +19,7 @@ from matwork.tui.app import MatworkApp, make_app
 from matwork.tui.screens.confirm import ConfirmScreen
 from matwork.tui.screens.history import HistoryScreen, SessionFilter
 from matwork.tui.screens.library import LibraryScreen
+from matwork.tui.widgets.filter_chip import FilterChip
 
 from .log_helpers import (
     DAY,
@@ -155,23 +156,27 @@ async def test_filters_narrow_the_table(
         assert routines_listed(app) == ["Core basics", "Core basics"]
         assert status_text(app) == "2 sessions match · 5 in the log"
 
-        screen.query_one("#filter-status", Select).value = "interrupted"
+        await pilot.press("enter")  # back to the table, where s and d cycle the chips
+        await pilot.press("s", "s", "s")
         await settle(pilot)
+        assert str(screen.query_one("#chip-status", FilterChip).render()) == "status: interrupted"
         assert [str(table(app).get_row_at(0)[2])] == ["interrupted"]
         assert table(app).row_count == 1
 
         screen.query_one("#filter-routine", Input).value = ""
-        screen.query_one("#filter-status", Select).value = "any"
-        screen.query_one("#filter-since", Select).value = "7"
+        await pilot.press("s", "s")  # running, then back to any
+        await pilot.press("d")  # the last 7 days
         await settle(pilot)
+        assert screen.filter == SessionFilter(since_days=7)
         assert table(app).row_count == 5
-        screen.query_one("#filter-since", Select).value = "None"
+        await pilot.press(*"dddd")  # all time again
         screen.query_one("#filter-routine", Input).value = "no such routine"
         await settle(pilot)
         assert table(app).row_count == 0
         assert screen.query_one("#history-status").has_class("-no-rows")
         assert status_text(app) == "No session matches the filters."
 
+        screen.query_one("#filter-routine", Input).focus()
         await pilot.press("escape")  # from the filter back to the table
         assert table(app).has_focus
         await pilot.press("escape")  # and back to the library
@@ -185,8 +190,8 @@ async def test_since_filter_drops_older_sessions(
     write_log(isolated_dirs["data"], history_log(40, every=DAY))
     app = app_for(acknowledged, no_routines)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot, app)
-        screen.query_one("#filter-since", Select).value = "7"
+        await open_history(pilot, app)
+        await pilot.press("d")
         await settle(pilot)
         sessions = table(app)
         assert 0 < sessions.row_count < 10

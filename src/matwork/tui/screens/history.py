@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from matwork.core.history import (
@@ -56,6 +56,7 @@ from matwork.tui.widgets.charts import (
     pain_chart,
     week_bars,
 )
+from matwork.tui.widgets.filter_chip import FilterChip
 
 PAGE_SIZE = 100
 """Sessions read per query; a filtered request reads pages until it has this many."""
@@ -75,17 +76,14 @@ BAR_WEEKS = 12
 STATUSES: tuple[str, ...] = ("completed", "stopped", "interrupted", "running")
 """Session statuses the status filter offers."""
 
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("All time", None),
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-    ("Last 12 weeks", 84),
-    ("Last year", 365),
-)
+PERIODS: dict[str, int | None] = {
+    "all time": None,
+    "7 days": 7,
+    "30 days": 30,
+    "12 weeks": 84,
+    "1 year": 365,
+}
 """The since filter's choices: label and days back (None: no limit)."""
-
-FILTER_IDS: tuple[str, ...] = ("filter-routine", "filter-status", "filter-since")
-"""The filter widgets, from which Escape goes back to the table."""
 
 STATUS_STYLES: dict[str, str] = {
     "stopped": "#e5a50a",
@@ -178,7 +176,7 @@ def set_cells(result: SetResult) -> tuple[str | Text, ...]:
 
 SESSION_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("Started", "started", 20),
-    ("Routine", "routine", 22),
+    ("Routine", "routine", 18),
     ("Status", "status", 11),
     ("Active", "active", 7),
     ("Done", "done", 4),
@@ -227,6 +225,8 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="history_back"),
         Binding("slash", "focus_filter", "Filter", id="history_filter"),
+        Binding("s", "cycle('status')", "Status", id="history_filter_status"),
+        Binding("d", "cycle('since')", "Since", id="history_filter_since"),
         Binding("c", "toggle_charts", "Charts", id="history_charts"),
         Binding("r", "reload", "Reload", id="history_reload", show=False),
         Binding("m", "move_aside", "Move aside", id="history_move_aside"),
@@ -341,20 +341,10 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Horizontal(id="history-body"):
             with Vertical(id="history-left"):
-                with Horizontal(id="history-filters"):
-                    yield Input(placeholder="Routine name…", id="filter-routine")
-                    yield Select(
-                        [("Any status", "any"), *((name, name) for name in STATUSES)],
-                        value="any",
-                        allow_blank=False,
-                        id="filter-status",
-                    )
-                    yield Select(
-                        [(label, str(days)) for label, days in PERIODS],
-                        value="None",
-                        allow_blank=False,
-                        id="filter-since",
-                    )
+                yield Input(placeholder="Routine name…  (/ to search)", id="filter-routine")
+                with Horizontal(id="history-chips"):
+                    yield FilterChip("status", ["any", *STATUSES], id="chip-status")
+                    yield FilterChip("since", list(PERIODS), id="chip-since")
                 yield SessionTable(cursor_type="row", zebra_stripes=True, id="sessions")
                 yield Static("Opening the session log…", id="history-status")
                 yield Static("", id="sets-title")
@@ -516,7 +506,7 @@ class HistoryScreen(Screen[None]):
             if self._charts_due and self.store is not None:
                 # After the first page, so the table never waits behind the charts' reads.
                 self._charts_due = False
-                self._charts(self.store, self.now(), self.tz)
+                self.call_after_refresh(self._charts, self.store, self.now(), self.tz)
 
     def _near_end(self) -> bool:
         """Whether the cursor or the scroll position is close to the last loaded row."""
@@ -663,15 +653,14 @@ class HistoryScreen(Screen[None]):
     def _routine_submitted(self) -> None:
         self.query_one("#sessions", DataTable).focus()
 
-    @on(Select.Changed, "#filter-status")
-    def _status_changed(self, event: Select.Changed) -> None:
-        value = str(event.value)
-        self._set_filter(replace(self.filter, status=None if value == "any" else value))
+    @on(FilterChip.Changed, "#chip-status")
+    def _status_changed(self, event: FilterChip.Changed) -> None:
+        self._set_filter(replace(self.filter, status=event.value))
 
-    @on(Select.Changed, "#filter-since")
-    def _since_changed(self, event: Select.Changed) -> None:
-        value = str(event.value)
-        self._set_filter(replace(self.filter, since_days=None if value == "None" else int(value)))
+    @on(FilterChip.Changed, "#chip-since")
+    def _since_changed(self, event: FilterChip.Changed) -> None:
+        days = None if event.value is None else PERIODS[event.value]
+        self._set_filter(replace(self.filter, since_days=days))
 
     def _set_filter(self, wanted: SessionFilter) -> None:
         if wanted == self.filter:
@@ -684,8 +673,7 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         """From a filter back to the table; from the table back to the previous screen."""
-        focused = self.focused
-        if focused is not None and focused.id in FILTER_IDS:
+        if self.query_one("#filter-routine", Input).has_focus:
             self.query_one("#sessions", DataTable).focus()
             return
         self.dismiss()
@@ -693,6 +681,10 @@ class HistoryScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         """Put the cursor in the routine filter."""
         self.query_one("#filter-routine", Input).focus()
+
+    def action_cycle(self, name: str) -> None:
+        """Move a filter chip (status or since) to its next value."""
+        self.query_one(f"#chip-{name}", FilterChip).cycle()
 
     def action_toggle_charts(self) -> None:
         """Show or hide the charts (more room for the tables)."""
