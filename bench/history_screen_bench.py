@@ -1,0 +1,201 @@
+"""Time the history screen opening on a big log against an empty one, in the same run.
+
+    .venv/bin/python bench/history_screen_bench.py                  # 50,000 sessions x 15 sets
+    .venv/bin/python bench/history_screen_bench.py --sessions 5000 --repeat 5
+
+Builds a log of SESSIONS sessions with SETS sets each (``history_bench.generate``) and an
+empty log in a temporary folder. Then, alternating between the two logs, it launches the
+app headless on the History screen (``make_app(start_screen="history")`` under
+``run_test``, the way ``matwork history`` starts it, minus the interpreter and imports)
+and measures from before ``make_app`` to:
+
+* first rows: the first page is in the table (the empty log: its "no sessions" line);
+* interactive: a key (``c``, hide the charts), sent once the rows are in, was handled;
+* charts: the four charts are drawn (they are read after the first page);
+* key latency: from sending that key to its handler.
+
+The times are stamped inside the handlers (the bench wraps them), so the bench's own
+polling loop, which waits its turn on the same event loop, adds nothing. A baseline row
+launches the app on the library (no routines) up to a handled key.
+
+Goal: interactive < 500 ms on the big log. Imports are warm (one untimed launch first);
+the table is the median of REPEAT launches per log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import inspect
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.widgets import DataTable
+
+from history_bench import generate  # bench/ is on sys.path when run as a script
+from matwork.config import Config, SessionSettings
+from matwork.core.history import HistoryStore
+from matwork.core.library import RoutineSource
+from matwork.tui.app import make_app
+from matwork.tui.screens.history import HistoryScreen
+from matwork.tui.screens.library import LibraryScreen
+
+GOAL_MS = 500.0
+SIZE = (150, 46)
+POLL_SECONDS = 0.001
+
+
+STAMPS: dict[str, float] = {}
+"""perf_counter() when instrumented handlers first ran, per launch."""
+
+
+def stamp_after(name: str, method: Callable[..., Any], done: Callable[[Any], bool]) -> Any:
+    """``method`` that stamps ``name`` the first time it returns with ``done(self)`` true.
+
+    The stamp is taken inside the app, in the handler, so the time the bench's own
+    polling loop waits to be scheduled is not counted.
+    """
+
+    def wrapper(self: Any, *args: Any) -> Any:
+        result = method(self, *args)
+        if name not in STAMPS and done(self):
+            STAMPS[name] = time.perf_counter()
+        return result
+
+    wrapper.__signature__ = inspect.signature(method)  # type: ignore[attr-defined]
+    return wrapper
+
+
+def table_filled(screen: HistoryScreen) -> bool:
+    """The first page is in the table (for the empty log: it says there are no sessions)."""
+    rows = screen.query_one("#sessions", DataTable).row_count
+    return bool(rows) or screen.query_one("#history-status").has_class("-no-rows")
+
+
+def instrument() -> None:
+    """Stamp first rows, the handled key and the drawn charts (and the library's key)."""
+    HistoryScreen.on_history_screen_page_loaded = stamp_after(
+        "rows", HistoryScreen.on_history_screen_page_loaded, table_filled
+    )
+    HistoryScreen.action_toggle_charts = stamp_after(
+        "key", HistoryScreen.action_toggle_charts, lambda _: True
+    )
+    HistoryScreen.on_history_screen_charts_loaded = stamp_after(
+        "charts", HistoryScreen.on_history_screen_charts_loaded, lambda _: True
+    )
+    LibraryScreen.action_focus_search = stamp_after(
+        "key", LibraryScreen.action_focus_search, lambda _: True
+    )
+
+
+async def until(name: str, limit: float = 60.0) -> None:
+    """Yield to the app until the stamp ``name`` is taken."""
+    deadline = time.perf_counter() + limit
+    while name not in STAMPS:
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"no {name!r} within {limit:g} s")
+        await asyncio.sleep(POLL_SECONDS)
+
+
+Launch = tuple[float, float, float, float, int]
+
+
+async def launch(data_dir: Path, routines: Path) -> Launch:
+    """One launch: ms to first rows, to the key handled, to charts; key latency; rows."""
+    os.environ["MATWORK_DATA_DIR"] = str(data_dir)
+    STAMPS.clear()
+    config = Config(session=SessionSettings(safety_acknowledged=True))
+    begin = time.perf_counter()
+    app = make_app(
+        config=config,
+        sources=[RoutineSource("user", routines)],
+        poll_seconds=0,
+        start_screen="history",
+    )
+    async with app.run_test(size=SIZE):
+        await until("rows")
+        # The key as the terminal driver delivers it, once the rows are in; Pilot.press
+        # would add its own waits for animations and idle (~100 ms on a bare app).
+        sent = time.perf_counter()
+        app.post_message(events.Key("c", "c"))
+        await until("key")
+        await until("charts")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        rows = screen.query_one("#sessions", DataTable).row_count
+
+    def ms(name: str) -> float:
+        return (STAMPS[name] - begin) * 1000
+
+    return ms("rows"), ms("key"), ms("charts"), (STAMPS["key"] - sent) * 1000, rows
+
+
+async def launch_library(routines: Path) -> float:
+    """Baseline: ms from make_app to the library (no routines) handling a key."""
+    STAMPS.clear()
+    config = Config(session=SessionSettings(safety_acknowledged=True))
+    begin = time.perf_counter()
+    app = make_app(config=config, sources=[RoutineSource("user", routines)], poll_seconds=0)
+    async with app.run_test(size=SIZE):
+        while not (isinstance(app.screen, LibraryScreen) and app.screen.is_mounted):
+            await asyncio.sleep(POLL_SECONDS)
+        app.post_message(events.Key("slash", "/"))
+        await until("key")
+    return (STAMPS["key"] - begin) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50_000)
+    parser.add_argument("--sets", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=9, help="launches per log")
+    parser.add_argument("--seed", type=int, default=5)
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="matwork-history-screen-bench-") as folder:
+        full_dir, empty_dir = Path(folder) / "full", Path(folder) / "empty"
+        routines = Path(folder) / "routines"
+        seconds = generate(
+            full_dir / "history.sqlite3", options.sessions, options.sets, options.seed
+        )
+        HistoryStore(empty_dir / "history.sqlite3").close()
+        size_mb = (full_dir / "history.sqlite3").stat().st_size / 1e6
+        print(
+            f"generated {options.sessions:,} sessions x {options.sets} sets "
+            f"({options.sessions * options.sets:,} sets, {size_mb:.0f} MB) in {seconds:.1f} s"
+        )
+        instrument()
+        asyncio.run(launch(full_dir, routines))  # warm-up: imports, CSS, SQLite caches
+        results: dict[str, list[Launch]] = {"empty": [], "big": []}
+        baseline: list[float] = []
+        for _ in range(options.repeat):
+            baseline.append(asyncio.run(launch_library(routines)))
+            for name, folder_path in (("empty", empty_dir), ("big", full_dir)):
+                results[name].append(asyncio.run(launch(folder_path, routines)))
+
+    labels = ("first rows", "interactive", "charts drawn", "key latency")
+    print(f"\n{'history screen (ms, median)':<30} {'empty log':>10} {'big log':>10} {'added':>8}")
+    for index, label in enumerate(labels):
+        empty = statistics.median(run[index] for run in results["empty"])
+        full = statistics.median(run[index] for run in results["big"])
+        line = f"{label:<30} {empty:10.1f} {full:10.1f} {full - empty:8.1f}"
+        if label == "interactive":
+            worst = max(run[index] for run in results["big"])
+            verdict = "ok" if full < GOAL_MS else "MISSED"
+            line += f"  < {GOAL_MS:g} {verdict} (big log worst {worst:.1f})"
+        print(line)
+    print(
+        f"{'baseline: app on the library':<30} {'-':>10} {statistics.median(baseline):10.1f}"
+        "  (launch to a handled key, no history screen)"
+    )
+    print(f"rows in the table on the big log: {results['big'][0][4]}")
+
+
+if __name__ == "__main__":
+    main()
