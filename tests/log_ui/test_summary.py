@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input, Static
 
 from matwork.config import Config
@@ -149,6 +152,53 @@ async def test_escape_leaves_at_once_and_loses_nothing(
             assert (record.rpe, record.pain_after, record.notes) == (6, 3, "ok")
             assert record.pain_before == 4
             assert record.status == "stopped"
+
+
+class GatedStore(HistoryStore):
+    """A log whose answer writes wait until the test opens the gate."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.gate = threading.Event()
+        self.writes: list[dict[str, Any]] = []
+
+    def annotate(self, session_uuid: str, **changes: Any) -> None:
+        self.gate.wait()
+        self.writes.append(changes)
+        super().annotate(session_uuid, **changes)
+
+
+async def test_escape_waits_for_slow_writes_and_loses_nothing(
+    log_path: Path, acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    app = app_for(acknowledged, no_routines)
+    store = GatedStore(log_path)
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            app.push_screen(SummaryScreen(store, UUID, tz=TZ))
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SummaryScreen)
+            # the first write hangs; the later answers queue up behind it
+            await pilot.press("6", "tab", "3", "tab", *"ok")
+            # Escape without Pilot.press, which would wait for the (busy) screen
+            app.post_message(events.Key("escape", None))
+            for _ in range(10_000):
+                if screen.leaving:
+                    break
+                await asyncio.sleep(0)
+            assert screen.leaving
+            assert app.screen is screen  # still writing: not gone yet
+            assert read_back(log_path).rpe is None
+            store.gate.set()
+            await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+            record = read_back(log_path)
+            assert (record.rpe, record.pain_after, record.notes) == (6, 3, "ok")
+            # one write under way, then everything given meanwhile in one go
+            assert store.writes == [{"rpe": 6}, {"pain_after": 3, "notes": "ok"}]
+    finally:
+        store.gate.set()
+        store.close()
 
 
 async def test_escape_without_answers_writes_nothing(

@@ -141,6 +141,11 @@ class SummaryScreen(Screen[None]):
         self._touched: set[str] = set()
         self._leaving = False
 
+    @property
+    def leaving(self) -> bool:
+        """True once Escape or Done was pressed: the screen closes after the last write."""
+        return self._leaving
+
     def compose(self) -> ComposeResult:
         """The numbers over the three questions and Done."""
         yield Header()
