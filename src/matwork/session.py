@@ -4,17 +4,14 @@
 machine's monotonic clock (or an injected one), the sound its cues play through
 (``SessionSound``: the audio sink with mute and voice switches, silent with
 ``--no-sound`` or when sound cannot be set up, saying why) and the session log
-(``SessionLog``: the HistoryStore, written on a thread of its own in the order things
-happen; kept in memory when the log cannot be opened, saying why). The full-screen
-player and ``play --plain`` both come through here, so both log and both sound.
-Nothing happens at import.
+(``SessionLog``: the HistoryStore, each set committed as it ends; kept in memory when
+the log cannot be opened, saying why). The full-screen player and ``play --plain``
+both come through here, so both log and both sound. Nothing happens at import.
 """
 
 from __future__ import annotations
 
 import hashlib
-import queue
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -167,11 +164,13 @@ def build_sound(
 
 
 class SessionLog:
-    """The session log as the player's ResultSink, written in order on a thread of its own.
+    """The session log as the player's ResultSink: each write committed before it returns.
 
-    Everything also goes to ``memory``. When the log cannot be opened, or a write fails,
-    ``problem`` says why and the session goes on unlogged; ``on_problem`` (called from
-    the writer thread) hears about a failure as it happens.
+    A set is in the log once ``set_finished`` returns, so a process killed right after
+    a set's end was shown loses nothing shown (one small commit per set, on the
+    caller's thread). Everything also goes to ``memory``. When the log cannot be
+    opened, or a write fails, ``problem`` says why and the session goes on unlogged;
+    ``on_problem`` hears about a failure as it happens.
     """
 
     def __init__(
@@ -190,44 +189,22 @@ class SessionLog:
         """The session's id in the log, once its row is written."""
         self.active_offset = 0.0
         """Active seconds done before a resume, added to what the player reports."""
-        self.pain_flags = 0
-        """Sets reported with a pain flag."""
-        self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
 
     @property
     def logging(self) -> bool:
         """Whether writes go to the log."""
         return self.store is not None and not self.problem
 
-    def _submit(self, write: Callable[[HistoryStore], None]) -> None:
-        store = self.store
-        if store is None or self.problem:
-            return
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="matwork-log", daemon=True)
-            self._thread.start()
-        self._queue.put(lambda: self._write(store, write))
-
-    def _write(self, store: HistoryStore, write: Callable[[HistoryStore], None]) -> None:
-        if self.problem:
+    def _write(self, write: Callable[[HistoryStore], None]) -> None:
+        """Commit one write; the first failure stops logging (and is reported once)."""
+        if self.store is None or self.problem:
             return
         try:
-            write(store)
+            write(self.store)
         except (HistoryError, RuntimeError, ValueError) as error:
             self.problem = f"not logged: {error}"
             if self.on_problem is not None:
                 self.on_problem(self.problem)
-
-    def _run(self) -> None:
-        while True:
-            task = self._queue.get()
-            try:
-                if task is None:
-                    return
-                task()
-            finally:
-                self._queue.task_done()
 
     def session_started(self, info: SessionInfo) -> None:
         """Write the session row (or reopen the one a resume armed)."""
@@ -237,48 +214,32 @@ class SessionLog:
             store.session_started(info)
             self.uuid = store.current_uuid
 
-        self._submit(write)
+        self._write(write)
 
     def set_finished(self, result: SetResult) -> None:
-        """Write one set."""
+        """Commit one set."""
         self.memory.set_finished(result)
-        self.pain_flags += result.pain_flag
-        self._submit(lambda store: store.set_finished(result))
+        self._write(lambda store: store.set_finished(result))
 
     def session_ended(self, status: str, active_seconds: float) -> None:
         """Close the session row."""
         self.memory.session_ended(status, active_seconds)
         total = self.active_offset + active_seconds
-        self._submit(lambda store: store.session_ended(status, total))
+        self._write(lambda store: store.session_ended(status, total))
 
     def update_position(self, segment: int, seconds_into: float, active_seconds: float) -> None:
         """Record where a resume would continue."""
         total = self.active_offset + active_seconds
-        self._submit(lambda store: store.update_position(segment, seconds_into, total))
+        self._write(lambda store: store.update_position(segment, seconds_into, total))
 
     def annotate(self, **answers: Any) -> None:
         """Save answers about this session (e.g. ``pain_before=3``) once its row exists."""
-
-        def write(store: HistoryStore) -> None:
-            if self.uuid is not None:
-                store.annotate(self.uuid, **answers)
-
-        self._submit(write)
-
-    def flush(self, timeout: float | None = 10.0) -> bool:
-        """Wait until every write so far has landed; False if that took too long."""
-        if self._thread is None:
-            return True
-        done = threading.Event()
-        self._queue.put(done.set)
-        return done.wait(timeout)
+        if self.uuid is not None:
+            uuid = self.uuid
+            self._write(lambda store: store.annotate(uuid, **answers))
 
     def close(self) -> None:
-        """Finish the writes, stop the writer and close the log."""
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join(timeout=10.0)
-            self._thread = None
+        """Close the log (a session still open then reads as interrupted)."""
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -223,7 +223,6 @@ async def test_p_flags_pain_in_the_set_and_the_log(
         assert "-pain-flagged" not in rig.classes()
         session = rig.screen.session
         assert session is not None
-        assert session.log.flush()
         assert session.log.store is not None
         assert session.log.uuid is not None
         sets = session.log.store.get_session(session.log.uuid).sets

@@ -139,7 +139,7 @@ def test_a_routine_sound_that_is_missing_gives_silence_and_the_reason(tmp_path: 
     assert "bell.wav" in sound.summary
 
 
-def test_the_log_writes_in_order_on_its_thread(tiny: LibraryEntry) -> None:
+def test_each_write_is_in_the_log_when_it_returns(tiny: LibraryEntry) -> None:
     session = build_session(tiny, Config(), clock=FakeClock(10.0), cues=RecordingSink())
     player, log = session.player, session.log
     assert log.logging
@@ -148,8 +148,11 @@ def test_the_log_writes_in_order_on_its_thread(tiny: LibraryEntry) -> None:
     player.skip()  # prepare
     player.flag_pain()
     player.skip()  # the bridge, skipped with a pain flag
+    assert log.uuid is not None
+    assert log.store is not None
+    with HistoryStore(log.store.path, create=False) as reader:  # another connection
+        assert [s.exercise_name for s in reader.get_session(log.uuid).sets] == ["Glute bridge"]
     player.stop()
-    assert log.flush()
     assert log.uuid is not None
     store = log.store
     assert store is not None
@@ -187,7 +190,6 @@ def test_a_write_that_fails_mid_session_is_reported_once(tiny: LibraryEntry) -> 
     log = SessionLog(store, on_problem=heard.append)
     session = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink(), log=log)
     session.player.start()
-    assert log.flush()
 
     def broken(*_: object) -> None:
         raise HistoryError(store.path, "disk full")
@@ -197,7 +199,6 @@ def test_a_write_that_fails_mid_session_is_reported_once(tiny: LibraryEntry) -> 
     session.player.skip()
     session.player.skip()
     session.player.skip()
-    assert log.flush()
     assert len(heard) == 1
     assert heard[0].startswith("not logged: ")
     assert heard[0].endswith("disk full")
@@ -211,7 +212,6 @@ def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntr
     first.player.start()
     first.player.skip()
     first.player.skip()  # bridge skipped: resume goes on at segment 2
-    assert first.log.flush()
     uuid = first.log.uuid
     first.close()  # no end: the row reads as interrupted
 
@@ -222,7 +222,6 @@ def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntr
     assert again.player.index == 2
     again.player.start()
     again.player.stop()
-    assert again.log.flush()
     assert again.log.uuid == uuid
     assert again.log.store is not None
     assert again.log.store.get_session(uuid).session.status == "stopped"

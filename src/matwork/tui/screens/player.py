@@ -88,9 +88,6 @@ class PlayerScreen(Screen[str]):
             super().__init__()
             self.reason = reason
 
-    class LogFlushed(Message):
-        """The ended session's writes landed. Handled by ``on_player_screen_log_flushed``."""
-
     def __init__(
         self,
         entry: LibraryEntry,
@@ -224,6 +221,7 @@ class PlayerScreen(Screen[str]):
         self._record_position()
         self.refresh_view()
         if player.finished or player.stopped:
+            player.poll()  # the clock may have crossed the end since: its last cues
             self._end()
         else:
             self.timers.arm(player, self._breath_on_screen())
@@ -407,28 +405,17 @@ class PlayerScreen(Screen[str]):
     # -- the end -----------------------------------------------------------------------------
 
     def _end(self) -> None:
-        """The session ended: stop the timers, let the log land, then the summary."""
+        """The session ended: stop the timers; the finished screen a moment, then the summary."""
         if self._ended:
             return
         self._ended = True
         if self.timers is not None:
             self.timers.stop()
         self.refresh_bindings()
-        self._flush_log()
-
-    @work(thread=True, group="player-end")
-    def _flush_log(self) -> None:
-        """Wait for the last writes of the log."""
-        if self.session is not None:
-            self.session.log.flush()
-        self.post_message(self.LogFlushed())
-
-    def on_player_screen_log_flushed(self) -> None:
-        """Stay on the finished screen a moment; a stopped session goes on at once."""
         if self.session is not None and self.session.player.finished:
             self._leave_timer = self.set_timer(self.FINISH_PAUSE, self._after_session)
         else:
-            self._after_session()
+            self.call_later(self._after_session)
 
     def on_player_screen_log_failed(self, message: LogFailed) -> None:
         """Say the session is no longer logged; it goes on."""
