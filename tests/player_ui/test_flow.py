@@ -336,3 +336,29 @@ async def test_matwork_play_opens_the_player_and_quits_after(
         await wait_for(pilot, lambda: not app.is_running)
     with HistoryStore() as store:
         assert [r.status for r in store.recent_sessions()] == ["stopped"]
+
+
+async def test_enter_on_a_routine_in_the_library_plays_it_and_comes_back(
+    tiny: LibraryEntry, config: Config
+) -> None:
+    app = app_for(config, [RoutineSource("user", tiny.path.parent)])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        library.query_one("#routines").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlayerScreen))
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen)
+        await wait_for(pilot, lambda: screen.session is not None and screen.session.player.started)
+        assert screen.session is not None
+        assert screen.session.timeline.name == "Tiny session"
+        await pilot.press("q", "y")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        await wait_for(pilot, lambda: summary.detail is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is library)
