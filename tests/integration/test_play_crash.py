@@ -403,15 +403,6 @@ class CtrlCAfterCommit(HistoryStore):
             raise KeyboardInterrupt
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "core/player.py: _sync closes a finished visit (_close -> results.set_finished, "
-        "line 117) before _advance (line 118); when set_finished raises (here Ctrl-C just "
-        "after the commit) the closed visit stays current, so run_plain's "
-        "except KeyboardInterrupt -> player.stop() -> _sync closes and logs it again"
-    ),
-)
 def test_ctrl_c_just_after_a_set_is_committed_logs_it_once(tmp_path: Path) -> None:
     routine, _, timeline = _setup(tmp_path)
     database = tmp_path / "history.sqlite3"

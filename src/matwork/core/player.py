@@ -83,6 +83,8 @@ class Player:
         self.stopped = False
         """True once the session was stopped early."""
         self._mark: tuple[float, int] = (-math.inf, -1)
+        self._reported: set[int] = set()
+        """Visits whose result was handed to the result sink, so none is reported twice."""
         self._enter(start_at, 0.0)
 
     @property
@@ -140,7 +142,8 @@ class Player:
         """End a visit at ``end``: "completed", "skipped", "stopped" or "back" (no result)."""
         self._visits.close(visit, end, self._mark >= (end, visit.seq))
         segment = self._segments[visit.index]
-        if segment.kind == "work" and how != "back":
+        if segment.kind == "work" and how != "back" and visit.seq not in self._reported:
+            self._reported.add(visit.seq)
             self._results.set_finished(set_result(segment, visit, end - visit.start, how))
 
     def start(self) -> None:
