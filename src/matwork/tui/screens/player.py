@@ -11,14 +11,10 @@ classes on the screen (``-work``, ``-rest``, ``-prepare``, ``-switch``, ``-pause
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer
 
 from matwork.config import Config
@@ -26,11 +22,10 @@ from matwork.core.clock import Clock
 from matwork.core.cues import CueSink
 from matwork.core.library import LibraryEntry
 from matwork.core.player import Player
-from matwork.session import POSITION_EVERY, PlayOptions, Session, build_session
+from matwork.session import POSITION_EVERY, PlayOptions, Session
 from matwork.tui.screens.confirm import ConfirmScreen
 from matwork.tui.screens.help import HelpScreen, key_help
-from matwork.tui.screens.questions import PainQuestion, ResumeQuestion
-from matwork.tui.screens.summary import SummaryScreen
+from matwork.tui.screens.session_screen import SessionScreen
 from matwork.tui.wake import WakeTimers
 from matwork.tui.widgets.progress_line import ProgressLine
 from matwork.tui.widgets.session_header import SessionHeader, left_text, where_text
@@ -44,7 +39,7 @@ COMPACT_HEIGHT = 22
 """Lower than this, the compact layout."""
 
 
-class PlayerScreen(Screen[str]):
+class PlayerScreen(SessionScreen):
     """Plays one routine; dismisses with "completed", "stopped" or "" (never started)."""
 
     CSS_PATH = "../player.tcss"
@@ -64,30 +59,6 @@ class PlayerScreen(Screen[str]):
         Binding("question_mark", "help", "Keys", id="help", tooltip="Show every key"),
     ]
 
-    FINISH_PAUSE = 3.0
-    """Seconds the finished screen stays before the summary (Enter goes at once)."""
-
-    class Built(Message):
-        """The session is ready. Handled by ``on_player_screen_built``."""
-
-        def __init__(self, session: Session) -> None:
-            super().__init__()
-            self.session = session
-
-    class BuildFailed(Message):
-        """The session could not be built. Handled by ``on_player_screen_build_failed``."""
-
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
-    class LogFailed(Message):
-        """A log write failed mid-session. Handled by ``on_player_screen_log_failed``."""
-
-        def __init__(self, reason: str) -> None:
-            super().__init__()
-            self.reason = reason
-
     def __init__(
         self,
         entry: LibraryEntry,
@@ -98,26 +69,12 @@ class PlayerScreen(Screen[str]):
         cues: CueSink | None = None,
         session: Session | None = None,
     ) -> None:
-        super().__init__(classes="-loading -prepare")
-        self.entry = entry
-        self.options = options or PlayOptions()
-        self.config = config
-        self.session = session
-        """The session, once built."""
-        self._clock = clock
-        self._cues = cues
-        self.pain_before: int | None = None
-        """The pain-before answer, saved once the session row exists."""
+        super().__init__(entry, options, config=config, clock=clock, cues=cues, session=session)
         self.timers: WakeTimers | None = None
         """The cue, tick and frame timers, once the session is built."""
-        self._leave_timer: Timer | None = None
         self._last_position = 0.0
         self._flagged: int | None = None
-        self._ended = False
-        self._closed = False
         self._shown_state = ""
-
-    # -- building, and the questions before the start ----------------------------------
 
     def compose(self) -> ComposeResult:
         """Header, the stage of the session, session progress, keys."""
@@ -127,88 +84,24 @@ class PlayerScreen(Screen[str]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Build the session (or take the one given)."""
+        """Lay out for the terminal's size; build the session."""
         self._set_compact(self.app.size.width, self.app.size.height)
-        if self.session is not None:
-            self.post_message(self.Built(self.session))
-        else:
-            self._build(self._config())
+        super().on_mount()
 
-    def _config(self) -> Config:
-        if self.config is None:
-            self.config = getattr(self.app, "config", None) or Config()
-        return self.config
-
-    @work(thread=True, exclusive=True, group="player-build")
-    def _build(self, config: Config) -> None:
-        """Probe audio, open the log, look for a resume: slow, so on a thread."""
-        try:
-            session = build_session(
-                self.entry, config, self.options, clock=self._clock, cues=self._cues,
-                bell=self.app.bell,
-            )  # fmt: skip
-        except ValueError as error:
-            self.post_message(self.BuildFailed(str(error)))
-            return
-        self.post_message(self.Built(session))
-
-    def on_player_screen_built(self, message: Built) -> None:
-        """Show the first segment; offer a resume, ask about pain, then start."""
-        self.session = session = message.session
-        session.log.on_problem = self._log_failed
+    def ready(self, session: Session) -> None:
+        """Set up the timers for the built session."""
         self.timers = WakeTimers(
             self, session.clock, on_cue=self.wake, on_tick=self.tick, on_frame=self._frame
         )
-        self.remove_class("-loading")
-        for note in session.notes():
-            self.notify(note, severity="warning", timeout=8)
-        if session.sound.voice_on:
-            self._prepare_voice(session)
-        self.refresh_view()
-        if session.resumable is not None:
-            self.app.push_screen(ResumeQuestion(session.resumable), self._resume_answered)
-        else:
-            self._ask_pain()
 
-    def _log_failed(self, reason: str) -> None:
-        """From the log's writer thread: a write failed."""
-        self.post_message(self.LogFailed(reason))
-
-    def on_player_screen_build_failed(self, message: BuildFailed) -> None:
+    def cannot_play(self, reason: str) -> None:
         """Say why; Stop leaves."""
-        self.query_one(PlayerStage).say(f"Cannot play: {message.reason}")
+        self.query_one(PlayerStage).say(f"Cannot play: {reason}")
 
-    def _resume_answered(self, resume: bool | None) -> None:
-        if resume and self.session is not None and self.session.resumable is not None:
-            problem = self.session.resume(self.session.resumable)
-            if problem:
-                self.notify(problem, severity="warning")
-            self.refresh_view()
-        self._ask_pain()
-
-    def _ask_pain(self) -> None:
-        if self._config().session.pain_question:
-            self.app.push_screen(PainQuestion(), self._pain_answered)
-        else:
-            self.start()
-
-    def _pain_answered(self, pain: int | None) -> None:
-        self.pain_before = pain
-        self.start()
-
-    @work(thread=True, group="player-voice")
-    def _prepare_voice(self, session: Session) -> None:
-        """Synthesize the session's phrases ahead of time."""
-        session.sound.prepare(session.spoken_cues())
-
-    def start(self) -> None:
-        """Start the session now."""
-        if self.session is None or self.session.player.started:
-            return
-        self.session.player.start()
-        if self.pain_before is not None:
-            self.session.log.annotate(pain_before=self.pain_before)
-        self.wake()
+    def sleep(self) -> None:
+        """Stop every timer."""
+        if self.timers is not None:
+            self.timers.stop()
 
     # -- sleeping until needed ---------------------------------------------------------
 
@@ -222,13 +115,13 @@ class PlayerScreen(Screen[str]):
         self.refresh_view()
         if player.finished or player.stopped:
             player.poll()  # the clock may have crossed the end since: its last cues
-            self._end()
+            self.end()
         else:
             self.timers.arm(player, self._breath_on_screen())
 
     def tick(self) -> None:
         """Refresh what is shown at a second boundary, and sleep until the next one."""
-        if self.session is None or self.timers is None or self._ended:
+        if self.session is None or self.timers is None or self.ended:
             return
         self._record_position()
         self.refresh_view()
@@ -288,7 +181,7 @@ class PlayerScreen(Screen[str]):
         )
         self.query_one(PlayerStage).show(player, self._flagged is not None)
         self.query_one("#session-bar", ProgressLine).show(player.session_progress())
-        shown = f"{state}/{segment is not None and segment.open}/{self._ended}"
+        shown = f"{state}/{segment is not None and segment.open}/{self.ended}"
         if shown != self._shown_state:
             self._shown_state = shown
             self.refresh_bindings()
@@ -309,7 +202,7 @@ class PlayerScreen(Screen[str]):
         """
         segment = self.session.player.current() if self.session else None
         if action == "done":
-            return (segment is not None and segment.open) or self._ended
+            return (segment is not None and segment.open) or self.ended
         if action in ("extend", "shorten"):
             return None if segment is None or segment.open else True
         if action in ("pause", "skip", "back"):
@@ -318,7 +211,7 @@ class PlayerScreen(Screen[str]):
 
     def _operate(self, operation: Callable[[Player], object]) -> object:
         """Apply an operation to a started, unended session, then wake; None otherwise."""
-        if self.session is None or not self.session.player.started or self._ended:
+        if self.session is None or not self.session.player.started or self.ended:
             return None
         result = operation(self.session.player)
         self.wake()
@@ -338,8 +231,8 @@ class PlayerScreen(Screen[str]):
 
     def action_done(self) -> None:
         """End an open set now; on the finished screen, go on to the summary."""
-        if self._ended:
-            self._after_session()
+        if self.ended:
+            self.after_session()
         else:
             self._operate(Player.done)
 
@@ -365,7 +258,7 @@ class PlayerScreen(Screen[str]):
         if self.session is not None:
             self.notify(self.session.sound.toggle_voice(), timeout=3)
             if self.session.sound.voice_on:
-                self._prepare_voice(self.session)
+                self.prepare_voice(self.session)
             self.refresh_view()
 
     def action_instructions(self) -> None:
@@ -384,11 +277,11 @@ class PlayerScreen(Screen[str]):
 
     def action_stop(self) -> None:
         """Ask, then stop the session (the time spent asking is not counted)."""
-        if self._ended:
-            self._after_session()
+        if self.ended:
+            self.after_session()
             return
         if self.session is None or not self.session.player.started:
-            self._leave()
+            self.leave()
             return
         was_running = self.session.player.running
         self._operate(Player.pause)
@@ -401,57 +294,3 @@ class PlayerScreen(Screen[str]):
     def action_help(self) -> None:
         """List every key of the player."""
         self.app.push_screen(HelpScreen(key_help(self), "Player keys"))
-
-    # -- the end -----------------------------------------------------------------------------
-
-    def _end(self) -> None:
-        """The session ended: stop the timers; the finished screen a moment, then the summary."""
-        if self._ended:
-            return
-        self._ended = True
-        if self.timers is not None:
-            self.timers.stop()
-        self.refresh_bindings()
-        if self.session is not None and self.session.player.finished:
-            self._leave_timer = self.set_timer(self.FINISH_PAUSE, self._after_session)
-        else:
-            self.call_later(self._after_session)
-
-    def on_player_screen_log_failed(self, message: LogFailed) -> None:
-        """Say the session is no longer logged; it goes on."""
-        self.notify(message.reason, severity="error", timeout=10)
-
-    def _after_session(self) -> None:
-        """The summary if the session is in the log; then leave."""
-        if self._leave_timer is not None:
-            self._leave_timer.stop()
-            self._leave_timer = None
-        if self.session is None or self.app.screen is not self:
-            return
-        log = self.session.log
-        if log.logging and log.store is not None and log.uuid is not None:
-            self.app.push_screen(SummaryScreen(log.store, log.uuid), self._summary_closed)
-            return
-        if log.problem:
-            self.notify(f"The session was {log.problem}", severity="warning", timeout=8)
-        self._leave()
-
-    def _summary_closed(self, _: Any) -> None:
-        self._leave()
-
-    def _leave(self) -> None:
-        self._close()
-        player = self.session.player if self.session else None
-        if player is None or not player.started:
-            self.dismiss("")
-        else:
-            self.dismiss("completed" if player.finished else "stopped")
-
-    def _close(self) -> None:
-        if self.session is not None and not self._closed:
-            self._closed = True
-            self.session.close()
-
-    def on_unmount(self) -> None:
-        """Leaving mid-session (the app quit): the log row reads as interrupted, resumable."""
-        self._close()
