@@ -321,7 +321,7 @@ async def test_matwork_play_opens_the_player_and_quits_after(
     if not acknowledged:
         config = Config(session=type(config.session)(pain_question=False))
     app = app_for(config, no_routines)
-    app.play_on_start = (tiny, PlayOptions(sound=False))
+    app.play_on_start = (tiny, PlayOptions(sound=False, start_at=3))
     async with app.run_test(size=SIZE) as pilot:
         if not acknowledged:
             await pilot.pause()
@@ -330,6 +330,9 @@ async def test_matwork_play_opens_the_player_and_quits_after(
         screen = app.screen
         assert isinstance(screen, PlayerScreen)
         await wait_for(pilot, lambda: screen.session is not None and screen.session.player.started)
+        assert screen.session is not None
+        assert screen.session.player.index == 3  # --start-at 4
+        assert screen.query_one("#title").render().plain == "Side plank"  # type: ignore[union-attr]
         await pilot.press("q", "y")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("escape")
