@@ -75,6 +75,10 @@ def sound_overrides(entry: LibraryEntry) -> dict[str, Path | None]:
     }
 
 
+FINISH_DRAIN_SECONDS = 2.0
+"""How long closing a finished session waits for the finish chime (1.5 s) to end."""
+
+
 class SessionSound:
     """The cue sink a session plays through, with a mute switch and a voice switch.
 
@@ -134,6 +138,11 @@ class SessionSound:
         """Synthesize the phrases these cues would speak (slow: run it in a worker)."""
         if self.audio is not None:
             self.audio.prepare(self.audio.spoken_phrases(cues))
+
+    def drain(self, timeout: float) -> None:
+        """Let the sound now playing finish, waiting at most ``timeout`` seconds."""
+        if self.audio is not None:
+            self.audio.wait(timeout)
 
     def close(self) -> None:
         """Stop any sound and any player process."""
@@ -312,8 +321,10 @@ class Session:
         return all_cues(self.timeline)
 
     def close(self) -> None:
-        """Finish the log's writes and close it; silence the sound."""
+        """Finish the log's writes and close it; let a finish chime play out, then silence."""
         self.log.close()
+        if self.player.finished:
+            self.sound.drain(FINISH_DRAIN_SECONDS)
         self.sound.close()
 
 

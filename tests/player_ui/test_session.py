@@ -236,3 +236,41 @@ def test_a_routine_that_did_not_load_cannot_be_built(tmp_path: Path) -> None:
     entry = LibraryEntry(path=tmp_path / "x.toml", origin="user")
     with pytest.raises(ValueError, match="did not load"):
         build_session(entry, Config())
+
+
+class WaitingAudio:
+    """Stands in for an AudioSink: records waits and closes."""
+
+    def __init__(self) -> None:
+        self.waits: list[float | None] = []
+        self.closed = False
+        self.voice = None
+
+    def play(self, cue: Cue) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.waits.append(timeout)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize(("finish", "waits"), [(True, [2.0]), (False, [])])
+def test_closing_lets_the_finish_chime_play_out_only_after_a_finish(
+    tiny: LibraryEntry, finish: bool, waits: list[float]
+) -> None:
+    clock = FakeClock()
+    session = build_session(tiny, Config(), clock=clock, cues=RecordingSink())
+    audio = WaitingAudio()
+    session.sound = SessionSound(audio, "sound: fake", audio=audio)  # type: ignore[arg-type]
+    session.player.start()
+    if finish:
+        clock.advance(session.timeline.total_seconds + 1)
+        session.player.poll()
+        assert session.player.finished
+    else:
+        session.player.stop()
+    session.close()
+    assert audio.waits == waits
+    assert audio.closed
