@@ -10,7 +10,8 @@ app headless on the History screen (``make_app(start_screen="history")`` under
 and measures from before ``make_app`` to:
 
 * first rows: the first page is in the table (the empty log: its "no sessions" line);
-* interactive: a key (``c``, hide the charts), sent once the rows are in, was handled;
+* interactive: a key (``c``, hide the charts), sent as soon as the bench sees the rows,
+  was handled;
 * charts: the four charts are drawn (they are read after the first page);
 * key latency: from sending that key to its handler.
 
@@ -39,6 +40,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from history_bench import generate  # bench/ is on sys.path when run as a script
+from matwork import paths
 from matwork.config import Config, SessionSettings
 from matwork.core.history import HistoryStore
 from matwork.core.library import RoutineSource
@@ -46,6 +48,7 @@ from matwork.tui.app import make_app
 from matwork.tui.screens.history import HistoryScreen
 from matwork.tui.screens.library import LibraryScreen
 
+ORIGIN = "user"
 GOAL_MS = 500.0
 SIZE = (150, 46)
 POLL_SECONDS = 0.001
@@ -59,7 +62,7 @@ def stamp_after(name: str, method: Callable[..., Any], done: Callable[[Any], boo
     """``method`` that stamps ``name`` the first time it returns with ``done(self)`` true.
 
     The stamp is taken inside the app, in the handler, so the time the bench's own
-    polling loop waits to be scheduled is not counted.
+    polling loop waits to be scheduled is not counted in it.
     """
 
     def wrapper(self: Any, *args: Any) -> Any:
@@ -114,14 +117,14 @@ async def launch(data_dir: Path, routines: Path) -> Launch:
     begin = time.perf_counter()
     app = make_app(
         config=config,
-        sources=[RoutineSource("user", routines)],
+        sources=[RoutineSource(ORIGIN, routines)],
         poll_seconds=0,
         start_screen="history",
     )
     async with app.run_test(size=SIZE):
         await until("rows")
-        # The key as the terminal driver delivers it, once the rows are in; Pilot.press
-        # would add its own waits for animations and idle (~100 ms on a bare app).
+        # The key as the terminal driver delivers it, as soon as the bench sees the
+        # rows; Pilot.press would add its own waits for animations and idle (~100 ms).
         sent = time.perf_counter()
         app.post_message(events.Key("c", "c"))
         await until("key")
@@ -141,7 +144,7 @@ async def launch_library(routines: Path) -> float:
     STAMPS.clear()
     config = Config(session=SessionSettings(safety_acknowledged=True))
     begin = time.perf_counter()
-    app = make_app(config=config, sources=[RoutineSource("user", routines)], poll_seconds=0)
+    app = make_app(config=config, sources=[RoutineSource(ORIGIN, routines)], poll_seconds=0)
     async with app.run_test(size=SIZE):
         while not (isinstance(app.screen, LibraryScreen) and app.screen.is_mounted):
             await asyncio.sleep(POLL_SECONDS)
@@ -156,11 +159,18 @@ def main() -> None:
     parser.add_argument("--sets", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=9, help="launches per log")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument(
+        "--shipped-routines",
+        action="store_true",
+        help="the library underneath loads the shipped routines (as matwork history does)",
+    )
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="matwork-history-screen-bench-") as folder:
         full_dir, empty_dir = Path(folder) / "full", Path(folder) / "empty"
-        routines = Path(folder) / "routines"
+        routines = Path(folder) / "no-routines"
+        if options.shipped_routines:
+            routines = paths.shipped_dir("routines")
         seconds = generate(
             full_dir / "history.sqlite3", options.sessions, options.sets, options.seed
         )

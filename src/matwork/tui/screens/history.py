@@ -358,7 +358,6 @@ class HistoryScreen(Screen[None]):
             yield Static("", id="problem-title")
             yield Static("", id="problem-text", markup=False)
             yield Button("Move aside…", id="move-aside", variant="warning")
-        yield Footer()
 
     def on_mount(self) -> None:
         """Set up the tables and chart titles, then open the log."""
@@ -420,6 +419,8 @@ class HistoryScreen(Screen[None]):
         self.error = message.error
         self._loading = False
         self.set_class(True, "-failed")
+        if not self.query(Footer):
+            self.mount(Footer())
         self.set_class(isinstance(message.error, CorruptHistoryError), "-corrupt")
         self.query_one("#problem-title", Static).update(problem_title(message.error))
         self.query_one("#problem-text", Static).update(str(message.error))
@@ -503,6 +504,10 @@ class HistoryScreen(Screen[None]):
         if message.final:
             # The table's size is known after the next refresh: then see if the view waits.
             self.call_after_refresh(self._scrolled)
+            if not self.query(Footer):
+                # Mounted once the table is filled: a footer there from the start is
+                # composed again on every focus change while the screen comes up.
+                self.mount(Footer())
             if self._charts_due and self.store is not None:
                 # After the first page, so the table never waits behind the charts' reads.
                 self._charts_due = False
