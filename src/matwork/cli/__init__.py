@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "import": "matwork.cli.review:import_",
     "play": "matwork.cli.play:play",
     "new": "matwork.cli.new_cmd:new_routine",
+    "history": "matwork.cli.history_cmd:history",
 }
 """Command name to "module:attribute" of its click command."""
 
