@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from matwork import paths
 from matwork.config import Config
@@ -134,7 +135,7 @@ async def test_broken_files_are_listed_apart_with_their_error(
 async def test_the_list_fills_as_entries_arrive(
     library_dir: Path, tmp_path: Path, acknowledged: Config
 ) -> None:
-    # The scan worker posts one EntryLoaded per file; each shows up as it comes.
+    # The scan worker posts EntriesLoaded batches; each shows up as it comes.
     empty = [RoutineSource("user", tmp_path / "empty")]
     app = make_app(config=acknowledged, sources=empty, poll_seconds=0)
     async with app.run_test() as pilot:
@@ -143,11 +144,37 @@ async def test_the_list_fills_as_entries_arrive(
         screen = library(app)
         for count, stem in enumerate(["desk-break", "core-basics"], start=1):
             entry = load_entry(library_dir / f"{stem}.toml", "user")
-            screen.post_message(screen.EntryLoaded(entry, (0, f"{stem}.toml")))
+            screen.post_message(screen.EntriesLoaded([(entry, (0, f"{stem}.toml"))]))
             await pilot.pause()
             assert len(listed(app)) == count
+            assert len(option_texts(app, "routines")) == count
         assert listed(app) == ["Core basics", "Desk break"]
+        assert option_texts(app, "routines") == [
+            "Core basics\n13 min · core · user",
+            "Desk break\n2 min · desk, quick · user",
+        ]
         assert text_of(app, "#list-note") == ""
+        screen.post_message(screen.EntriesRemoved([library_dir / "desk-break.toml"]))
+        await pilot.pause()
+        assert option_texts(app, "routines") == ["Core basics\n13 min · core · user"]
+
+
+async def test_the_footer_shows_new_copy_and_history(
+    sources: list[RoutineSource], acknowledged: Config
+) -> None:
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        shown = {
+            key: active.binding.description
+            for key, active in app.active_bindings.items()
+            if active.binding.show
+        }
+        assert {"n": "New", "C": "Copy", "h": "History", "q": "Quit"}.items() <= shown.items()
+        await pilot.press("slash", "h")  # in the search box h is a letter
+        await pilot.pause()
+        assert library(app).query_one("#search", Input).value == "h"
+        assert app.screen is library(app)
 
 
 async def test_reloads_when_a_routine_file_changes(
