@@ -17,14 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from matwork.audio.clips import SoundFileError
-from matwork.audio.settings import AudioSettings, build_sink, build_voice, settings_from_table
-from matwork.audio.sink import AudioSink
-from matwork.audio.voice import Voice
 from matwork.config import Config
 from matwork.core.clock import Clock, MonotonicClock
 from matwork.core.cue_schedule import all_cues
@@ -34,6 +30,11 @@ from matwork.core.library import LibraryEntry
 from matwork.core.player import Player
 from matwork.core.results import RecordingResults, SessionInfo, SetResult
 from matwork.core.timeline import Timeline
+
+if TYPE_CHECKING:
+    from matwork.audio.settings import AudioSettings
+    from matwork.audio.sink import AudioSink
+    from matwork.audio.voice import Voice
 
 RESUME_MAX_AGE = timedelta(hours=12)
 """An interrupted session older than this is not offered for resuming."""
@@ -100,7 +101,7 @@ class SessionSound:
         """The audio sink behind ``sink`` when there is one (voice needs it)."""
         self.muted = False
         """True while cues make no sound."""
-        self._settings = settings or AudioSettings()
+        self._settings = settings
         self._voice = voice if voice is not None else (audio.voice if audio else None)
 
     def play(self, cue: Cue) -> None:
@@ -128,7 +129,10 @@ class SessionSound:
             self._voice, self.audio.voice = self.audio.voice, None
             return "Voice off"
         if self._voice is None:
-            self._voice, reason = build_voice(replace(self._settings, voice=True))
+            from matwork.audio.settings import AudioSettings, build_voice
+
+            settings = self._settings or AudioSettings()
+            self._voice, reason = build_voice(replace(settings, voice=True))
             if self._voice is None:
                 return f"No voice: {reason}"
         self.audio.voice = self._voice
@@ -162,6 +166,9 @@ def build_sound(
     """
     if not options.sound:
         return SessionSound(SilentSink(), "sound off: --no-sound")
+    from matwork.audio.clips import SoundFileError
+    from matwork.audio.settings import build_sink, settings_from_table
+
     try:
         settings = settings_from_table(config.audio)
         if options.voice is not None:

@@ -13,7 +13,7 @@ import sys
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 import tomli_w
@@ -24,9 +24,10 @@ from textual.screen import Screen
 from matwork import paths
 from matwork.config import Config, ConfigError, load_config, routine_sources
 from matwork.core.library import LibraryEntry, RoutineSource
-from matwork.tui.screens.history import HistoryScreen
-from matwork.tui.screens.library import LibraryScreen
 from matwork.tui.screens.safety import SafetyScreen
+
+if TYPE_CHECKING:
+    from matwork.tui.screens.library import LibraryScreen
 
 PLAYER_MODULE = "matwork.tui.screens.player"
 
@@ -84,7 +85,11 @@ class MatworkApp(App[None]):
         """``matwork play``: (entry, options) to play at once, then quit."""
 
     def get_default_screen(self) -> Screen[Any]:
-        """The library is the bottom screen."""
+        """The library is the bottom screen; ``matwork play`` needs none (it quits after)."""
+        if self.play_on_start is not None:
+            return Screen()
+        from matwork.tui.screens.library import LibraryScreen
+
         return LibraryScreen(self.sources, poll_seconds=self.poll_seconds)
 
     def on_mount(self) -> None:
@@ -92,7 +97,7 @@ class MatworkApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         if self.start_screen == "history":
-            self.push_screen(HistoryScreen())
+            self.action_history()
         if not self.config.session.safety_acknowledged:
             self.push_screen(SafetyScreen(first_run=True), self._safety_answered)
         else:
@@ -137,13 +142,15 @@ class MatworkApp(App[None]):
 
     def action_history(self) -> None:
         """Show the session history over the library."""
+        from matwork.tui.screens.history import HistoryScreen
+
         self.action_library()
         self.push_screen(HistoryScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The history key works on the library only (never over a running session)."""
         if action == "history":
-            return isinstance(self.screen, LibraryScreen)
+            return _on_library(self.screen)
         return True
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -152,7 +159,8 @@ class MatworkApp(App[None]):
         yield SystemCommand("Library", "Browse, search and start routines", self.action_library)
         yield SystemCommand("History", "Past sessions, their sets and charts", self.action_history)
         yield SystemCommand("Safety notice", "Read the safety notice again", self.action_safety)
-        if isinstance(screen, LibraryScreen):
+        if _on_library(screen):
+            assert hasattr(screen, "start_scan")
             yield SystemCommand(
                 "Reload routines", "Look for new and changed routine files now", screen.start_scan
             )
@@ -173,6 +181,12 @@ class MatworkApp(App[None]):
         self.play_on_start = None
         player = importlib.import_module(PLAYER_MODULE)
         self.push_screen(player.PlayerScreen(entry, options), lambda _: self.exit())
+
+
+def _on_library(screen: Screen[Any]) -> bool:
+    """True when ``screen`` is the library (imported only if it was ever shown)."""
+    library = sys.modules.get("matwork.tui.screens.library")
+    return library is not None and isinstance(screen, library.LibraryScreen)
 
 
 def make_app(

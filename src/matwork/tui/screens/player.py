@@ -163,15 +163,15 @@ class PlayerScreen(SessionScreen):
             return
         player = self.session.player
         state = state_of(player)
-        for name in STATE_CLASSES:
-            self.set_class(name == f"-{state}", name)
-        self.set_class(player.paused, "-paused")
-        self.set_class(not player.started, "-waiting")
         segment = player.current()
-        self.set_class(segment is not None and segment.open, "-open")
         if self._flagged is not None and (segment is None or player.index != self._flagged):
             self._flagged = None
-        self.set_class(self._flagged is not None, "-pain-flagged")
+        wanted = {name: name == f"-{state}" for name in STATE_CLASSES}
+        wanted["-paused"] = player.paused
+        wanted["-waiting"] = not player.started
+        wanted["-open"] = segment is not None and segment.open
+        wanted["-pain-flagged"] = self._flagged is not None
+        self.apply_classes(wanted)
         sound = self.session.sound
         marks = [word for on, word in ((sound.muted, "muted"), (sound.voice_on, "voice")) if on]
         self.query_one(SessionHeader).show(
@@ -185,6 +185,21 @@ class PlayerScreen(SessionScreen):
         if shown != self._shown_state:
             self._shown_state = shown
             self.refresh_bindings()
+
+    def apply_classes(self, wanted: dict[str, bool]) -> None:
+        """Set the screen's state classes, restyling the screen once, and only on a change.
+
+        A class change on a screen restyles every widget on it (tens of ms), so the
+        classes are changed without updating and the styles are updated once.
+        """
+        changed = self.restyle_pending
+        for name, on in wanted.items():
+            if self.has_class(name) != on:
+                self.set_class(on, name, update=False)
+                changed = True
+        if changed:
+            self.restyle_pending = False
+            self.update_node_styles()
 
     def on_resize(self, event: events.Resize) -> None:
         """Switch to the compact layout in small terminals."""

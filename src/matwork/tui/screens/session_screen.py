@@ -63,6 +63,8 @@ class SessionScreen(Screen[str]):
         session: Session | None = None,
     ) -> None:
         super().__init__(classes="-loading -prepare")
+        self.restyle_pending = False
+        """A class changed without a restyle; the next state update restyles once."""
         self.entry = entry
         self.options = options or PlayOptions()
         self.config = config
@@ -128,7 +130,8 @@ class SessionScreen(Screen[str]):
             return
         self.session = session
         session.log.on_problem = self._log_failed
-        self.remove_class("-loading")
+        self.remove_class("-loading", update=False)
+        self.restyle_pending = True
         for note in session.notes():
             self.notify(note, severity="warning", timeout=8)
         if session.sound.voice_on:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -50,9 +51,11 @@ class SessionHeader(Horizontal):
         yield Static("", id="header-left", markup=False)
 
     def _set(self, part: str, text: str) -> None:
-        if self.texts.get(part) != text:
+        old = self.texts.get(part)
+        if old != text:
             self.texts[part] = text
-            self.query_one(f"#{part}", Static).update(text)
+            relayout = old is None or cell_len(old) != cell_len(text)
+            self.query_one(f"#{part}", Static).update(text, layout=relayout)
 
     def show(self, where: str, sound: str, left: str) -> None:
         """Show the three parts; repaints only what changed."""

@@ -18,6 +18,7 @@ from matwork.tui.widgets.cue_panel import CuePanel
 from matwork.tui.widgets.next_up import NextUp, work_details
 from matwork.tui.widgets.progress_line import ProgressLine
 from matwork.tui.widgets.rep_counter import RepCounter
+from matwork.tui.widgets.texts import TextCache
 
 KIND_LABELS: dict[str, str] = {
     "prepare": "GET READY",
@@ -81,6 +82,10 @@ def ended_text(finished: bool) -> str:
 class PlayerStage(Vertical):
     """The session under way, from the label over the name to the instructions."""
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._texts = TextCache()
+
     def compose(self) -> ComposeResult:
         """The parts, top to bottom."""
         with Center(id="kind-row"):
@@ -96,16 +101,16 @@ class PlayerStage(Vertical):
 
     def say(self, title: str) -> None:
         """Show a message in the title line (before the session is ready)."""
-        self.query_one("#title", Static).update(title)
+        self._texts.set(self.query_one("#title", Static), title)
 
     def show(self, player: Player, pain_flagged: bool = False) -> None:
         """Show the player's state."""
         segment = player.current()
         state = state_of(player)
-        self.query_one("#kind", Static).update(label_text(player))
-        self.query_one("#title", Static).update(title_text(segment, player.stopped))
+        self._texts.set(self.query_one("#kind", Static), label_text(player))
+        self._texts.set(self.query_one("#title", Static), title_text(segment, player.stopped))
         detail = detail_text(segment, pain_flagged) if segment else ended_text(player.finished)
-        self.query_one("#detail", Static).update(detail)
+        self._texts.set(self.query_one("#detail", Static), detail)
         timer = self.query_one(BigTimer)
         if segment is None:
             timer.show(player.session_elapsed())
