@@ -12,8 +12,8 @@ from textual.widget import Widget
 from matwork.core.clock import Clock
 from matwork.core.player import Player
 
-ANIMATION_SECONDS = 0.1
-"""The breath meter's frame interval while it animates (~10 fps)."""
+ANIMATION_SECONDS = 0.125
+"""The breath meter's frame interval while it animates (8 fps: smooth, and under 3 % of a core)."""
 MIN_DELAY = 0.001
 """The shortest timer set (a Textual timer of 0 s divides by zero when it runs late)."""
 
