@@ -9,8 +9,6 @@ overwrites: the first stream goes to ``out.raw``, the next ones to ``out.raw.000
 
 from __future__ import annotations
 
-import ctypes
-import importlib.util
 import json
 import os
 import subprocess
@@ -28,24 +26,12 @@ import pytest
 from matwork.audio.backends import BackendError, TimedHandle
 from matwork.audio.clips import Clip
 
-
-def _alsa_usable() -> bool:
-    if importlib.util.find_spec("simpleaudio") is None:
-        return False
-    try:
-        ctypes.CDLL("libasound.so.2")
-    except OSError:
-        return False
-    return True
+from alsa_helpers import alsa_usable, pcm_samples
 
 
 def read_pcm(path: Path) -> array[int]:
     """16-bit little-endian samples of a raw file."""
-    samples = array("h")
-    samples.frombytes(path.read_bytes())
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return samples
+    return pcm_samples(path.read_bytes())
 
 
 def wav_samples(path: Path) -> array[int]:
@@ -62,7 +48,7 @@ def wav_samples(path: Path) -> array[int]:
 @pytest.fixture
 def alsa_files(tmp_path: Path) -> AlsaFiles:
     """An ALSA config whose default device writes each stream to tmp_path/alsa/out.raw*."""
-    if not _alsa_usable():
+    if not alsa_usable():
         pytest.skip("needs simpleaudio and libasound.so.2 (Linux)")
     folder = tmp_path / "alsa"
     folder.mkdir()

@@ -11,9 +11,6 @@ rules drop nothing and cut nothing short: the sequence must be exactly the plan.
 
 from __future__ import annotations
 
-import ctypes
-import importlib.util
-import sys
 import wave
 from array import array
 from itertools import pairwise
@@ -25,6 +22,8 @@ from integration.play_helpers import load_timeline, matwork_play, play_env, run_
 from matwork import paths
 from matwork.audio.clips import CUE_SOUND_FILES
 from matwork.core.cue_schedule import all_cues
+
+from alsa_helpers import alsa_usable, pcm_samples
 
 SPEED = 20.0
 MARGIN = 0.1
@@ -85,28 +84,10 @@ pain_question = false
 """
 
 
-def _alsa_usable() -> bool:
-    if importlib.util.find_spec("simpleaudio") is None:
-        return False
-    try:
-        ctypes.CDLL("libasound.so.2")
-    except OSError:
-        return False
-    return True
-
-
-def _samples(data: bytes) -> array[int]:
-    samples = array("h")
-    samples.frombytes(data)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return samples
-
-
 def _wav(name: str) -> array[int]:
     with wave.open(str(SOUNDS / name), "rb") as wav:
         assert (wav.getnchannels(), wav.getsampwidth()) == (1, 2)
-        return _samples(wav.readframes(wav.getnframes()))
+        return pcm_samples(wav.readframes(wav.getnframes()))
 
 
 def _wav_seconds(name: str) -> float:
@@ -153,7 +134,7 @@ def chimes(tmp_path: Path, isolated_dirs: dict[str, Path]) -> Path:
 def test_cues_at_speed_reach_alsa_in_order_sample_for_sample(
     tmp_path: Path, chimes: Path, isolated_dirs: dict[str, Path]
 ) -> None:
-    if not _alsa_usable():
+    if not alsa_usable():
         pytest.skip("needs simpleaudio and libasound.so.2 (Linux)")
     folder = tmp_path / "alsa"
     folder.mkdir()
@@ -181,7 +162,7 @@ def test_cues_at_speed_reach_alsa_in_order_sample_for_sample(
     assert done.stdout.splitlines() == CHIMES_LINES
     assert done.stderr == ""
 
-    heard = [_identify(_samples(path.read_bytes())) for path in _outputs(folder)]
+    heard = [_identify(pcm_samples(path.read_bytes())) for path in _outputs(folder)]
     assert [name for name, _ in heard] == expected
     # Nothing overlapped, so nothing was cut short: every stream is its whole file.
     assert [whole for _, whole in heard] == [True] * len(expected), heard
