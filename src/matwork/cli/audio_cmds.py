@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tomllib
 from pathlib import Path
 
 import click
@@ -22,6 +21,7 @@ from matwork.audio import (
     settings_from_table,
 )
 from matwork.audio.clips import CUE_SETS
+from matwork.config import ConfigError, load_config
 from matwork.core.cues import Cue
 
 SOUND_ORDER: tuple[tuple[str, str], ...] = (
@@ -43,15 +43,14 @@ SOUND_ORDER: tuple[tuple[str, str], ...] = (
 
 def _read_settings() -> tuple[AudioSettings, str]:
     """The ``[audio]`` settings of config.toml, or the defaults and what went wrong."""
-    config = paths.config_file()
-    if not config.is_file():
+    if not paths.config_file().is_file():
         return AudioSettings(), "no config file, defaults"
     try:
-        with config.open("rb") as handle:
-            table = tomllib.load(handle).get("audio", {})
-        return settings_from_table(table), "from config"
-    except (OSError, tomllib.TOMLDecodeError, msgspec.ValidationError) as exc:
-        return AudioSettings(), f"config not usable ({exc}), defaults"
+        return settings_from_table(load_config().audio), "from config"
+    except ConfigError as exc:
+        return AudioSettings(), f"config not usable ({exc.problems[0]}), defaults"
+    except msgspec.ValidationError as exc:
+        return AudioSettings(), f"config not usable ([audio]: {exc}), defaults"
 
 
 def _line(label: str, value: str, note: str = "") -> None:
