@@ -8,16 +8,7 @@ from pathlib import Path
 import click
 
 from matwork.cli.common import resolve_routine
-from matwork.core.library import LibraryEntry, routine_files
-from matwork.core.routine import RoutineError, load_routine
-
-
-def _checked(file: Path) -> LibraryEntry:
-    """Load a file for ``check``: errors kept, no timeline built."""
-    try:
-        return LibraryEntry(path=file, origin="path", routine=load_routine(file))
-    except RoutineError as error:
-        return LibraryEntry(path=file, origin="path", error=error)
+from matwork.core.library import LibraryEntry, load_entry, routine_files
 
 
 @click.command()
@@ -26,7 +17,7 @@ def _checked(file: Path) -> LibraryEntry:
 def check(targets: tuple[Path, ...], as_json: bool) -> None:
     """Check routine files or folders (recursively, *.toml); exit 1 if any is invalid."""
     files = [file for target in targets for file in routine_files(target)]
-    entries = [_checked(file) for file in files]
+    entries = [load_entry(file, with_timeline=False) for file in files]
     invalid = [entry for entry in entries if entry.error]
     if as_json:
         report = [

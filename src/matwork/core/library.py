@@ -50,15 +50,17 @@ def routine_files(target: Path) -> Iterator[Path]:
         yield target
 
 
-def load_entry(path: Path, origin: str = "path") -> LibraryEntry:
-    """Load one routine file into a library entry; errors are kept, not raised."""
+def load_entry(path: Path, origin: str = "path", *, with_timeline: bool = True) -> LibraryEntry:
+    """Load one routine file into a library entry; errors are kept, not raised.
+
+    ``with_timeline=False`` skips compiling the timeline (``check`` needs none).
+    """
     try:
         routine = load_routine(path)
     except RoutineError as error:
         return LibraryEntry(path=path, origin=origin, error=error)
-    return LibraryEntry(
-        path=path, origin=origin, routine=routine, timeline=compile_timeline(routine)
-    )
+    timeline = compile_timeline(routine) if with_timeline else None
+    return LibraryEntry(path=path, origin=origin, routine=routine, timeline=timeline)
 
 
 def discover(sources: Iterable[RoutineSource]) -> list[LibraryEntry]:
