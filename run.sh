@@ -4,6 +4,11 @@
 #   ./run.sh [ARGS...]      set everything up, then run `matwork ARGS...`
 #   ./run.sh test [ARGS...] set everything up, then run ruff, mypy, lint-imports
 #                           and `pytest ARGS...`; exits non-zero if any of them fails
+#   ./run.sh i18n [check]   extract the messages, update every .po and compile them
+#                           (`check`: fail if a catalog is stale, untranslated or fuzzy)
+#   ./run.sh bench [ARGS...] set everything up, then run every benchmark in bench/
+#                           (`bench/all.py ARGS...`, e.g. --quick); one table of every
+#                           goal; exits non-zero if a goal is missed
 #
 # Set-up is idempotent: the second run only checks a stamp and prints one line.
 # Works on a fresh Debian 12 with python3 (>= 3.11), pip, gcc and apt-get as root.
@@ -16,7 +21,9 @@ ROOT="$PWD"
 VENV="$ROOT/.venv"
 STAMP="$VENV/.matwork-stamp"
 PIPLOG="$VENV/.matwork-pip.log"
-SYSTEM_PACKAGES=(libasound2-dev espeak-ng tmux sox alsa-utils)
+# dbus-daemon runs the D-Bus notification tests; python-dbusmock's dbus-python builds
+# against libdbus-1-dev and libglib2.0-dev through pkg-config.
+SYSTEM_PACKAGES=(libasound2-dev espeak-ng tmux sox alsa-utils dbus-daemon libdbus-1-dev libglib2.0-dev pkg-config)
 PYTHON="${PYTHON:-python3}"
 
 say() { printf 'run.sh: %s\n' "$*" >&2; }
@@ -145,8 +152,8 @@ ensure_venv() {
 
 # ---------------------------------------------------------------- main
 mode="app"
-if [[ ${1-} == test ]]; then
-    mode="test"
+if [[ ${1-} == test || ${1-} == i18n || ${1-} == bench ]]; then
+    mode="$1"
     shift
 fi
 
@@ -162,8 +169,23 @@ exec 9<&-
 export VIRTUAL_ENV="$VENV"
 export PATH="$VENV/bin:$PATH"
 
+# The gettext catalogs: .po files are committed, the .mo files are built from them here
+# (and by the wheel's build hook), only where a .po is newer than its .mo.
+if [[ $mode == i18n ]]; then
+    exec "$VENV/bin/python" tools/i18n.py "${@:-all}"
+fi
+"$VENV/bin/python" tools/i18n.py compile || die "could not compile the translations (tools/i18n.py)"
+
 if [[ $mode == app ]]; then
     exec matwork "$@"
+fi
+if [[ $mode == bench ]]; then
+    if ! command -v termdown >/dev/null 2>&1; then
+        say "installing termdown into the venv (the player bench's baseline)"
+        "$VENV/bin/python" -m pip install -q termdown </dev/null >>"$PIPLOG" 2>&1 ||
+            warn "could not install termdown; the player bench will say so"
+    fi
+    exec "$VENV/bin/python" "$ROOT/bench/all.py" "$@"
 fi
 
 # ---------------------------------------------------------------- 3. test suite

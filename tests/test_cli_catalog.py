@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from matwork.cli import main
+from matwork.core.catalog import builtin_catalog
 
 
 def test_catalog_query_filters_by_words() -> None:
@@ -17,7 +18,10 @@ def test_catalog_query_filters_by_words() -> None:
         "category": "pilates",
         "pattern": "hip-extension",
     } in rows
-    assert all("bridge" in (row["id"] + row["name"]).lower() for row in rows)
+    catalog = builtin_catalog()
+    names = [" ".join([row["id"], row["name"], *catalog[row["id"]].aliases]) for row in rows]
+    assert all("bridge" in text.lower() for text in names)
+    assert rows[0]["id"] == "glute-bridge"  # its alias "bridge": the best match first
 
 
 def test_catalog_lists_at_least_forty() -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from matwork import __version__
 from matwork.cli import main
 
-from routine_helpers import CATALOG
+from helpers.routines import CATALOG
 
 GOOD = (
     'name = "Good one"\ntags = ["test"]\n[[block]]\n[[block.exercise]]\nid = "a"\nwork = 20\nrest = 5\n[[block.exercise]]\nid = "c"\nreps = 4\n'
@@ -61,7 +61,12 @@ def test_check_valid_files_exit_zero(folder: Path) -> None:
 def test_check_json(folder: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--json", str(folder)])
     report = {Path(item["path"]).name: item for item in json.loads(result.output)}
-    assert report["good.toml"] == {"path": str(folder / "good.toml"), "ok": True, "errors": []}
+    assert report["good.toml"] == {
+        "path": str(folder / "good.toml"),
+        "ok": True,
+        "errors": [],
+        "notes": [],
+    }
     assert report["bad.toml"]["errors"] == [
         {"line": 5, "col": 1, "message": "unknown key 'wrok'", "hint": "did you mean 'work'?"}
     ]
@@ -85,7 +90,7 @@ def test_check_never_prints_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     text = result.stdout
     assert f"{tmp_path / 'huge.toml'}:1:1: file is 50.0 MiB, more than the limit of 1 MiB" in text
-    assert f"{tmp_path / 'dangling.toml'}:1:1: cannot read" in text
+    assert f"{tmp_path / 'dangling.toml'}:0: cannot read: a symbolic link to a missing file" in text
     assert f"{tmp_path / 'latin1.toml'}:1:12: not UTF-8 text" in text
     assert "5 files checked: 0 valid, 5 invalid (5 errors)" in text
 
@@ -133,6 +138,48 @@ def test_plan_finds_a_routine_by_name_in_the_users_folder(isolated_dirs: dict[st
     assert missing.exit_code == 1
     assert "no routine named 'mien'" in missing.output
     assert "did you mean 'mine'" in missing.output
+
+
+def test_two_routines_of_one_name_are_listed_not_picked(isolated_dirs: dict[str, Path]) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "routines" / "hip-flexor-reset.toml"
+    user = isolated_dirs["config"] / "routines"
+    user.mkdir(parents=True)
+    (user / "hip-flexor-reset.toml").write_text(shipped.read_text(encoding="utf-8"))
+    (user / "stretch.toml").write_text(shipped.read_text(encoding="utf-8"))
+    for command in ("plan", "play"):
+        by_stem = CliRunner().invoke(main, [command, "hip-flexor-reset"])
+        assert by_stem.exit_code == 1, by_stem.output
+        assert "2 routines answer to 'hip-flexor-reset':" in by_stem.output
+        assert f"Hip-flexor reset  {shipped}  (shipped)" in by_stem.output
+        assert f"Hip-flexor reset  {user / 'hip-flexor-reset.toml'}  (yours)" in by_stem.output
+        assert "Give the path of the one you mean." in by_stem.output
+        by_name = CliRunner().invoke(main, [command, "Hip-flexor reset"])
+        assert by_name.exit_code == 1
+        assert "3 routines answer to 'Hip-flexor reset':" in by_name.output
+        assert "Give the path of the one you mean." in by_name.output  # two share a stem
+    (user / "hip-flexor-reset.toml").unlink()
+    by_name = CliRunner().invoke(main, ["plan", "Hip-flexor reset"])
+    assert "Give a path, or one of the file stems: hip-flexor-reset, stretch." in by_name.output
+    by_stem = CliRunner().invoke(main, ["plan", "--json", "stretch"])  # the stem settles it
+    assert by_stem.exit_code == 0, by_stem.output
+    assert json.loads(by_stem.output)["name"] == "Hip-flexor reset"
+
+
+def test_check_prints_every_type_error_with_its_column(tmp_path: Path) -> None:
+    file = tmp_path / "types.toml"
+    file.write_text(
+        'name = "T"\n[defaults]\nwork = "x"\nrest = -1\n[[block]]\nrounds = "two"\n'
+        '[[block.exercise]]\nid = "a"\nsets = 0\n' + CATALOG
+    )
+    result = CliRunner().invoke(main, ["check", str(file)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f'{file}:3:8: work: expected a number, found "x"',
+        f"{file}:4:8: rest: expected a number of at least 0, found -1",
+        f'{file}:6:10: rounds: expected a whole number, found "two"',
+        f"{file}:9:8: sets: expected a whole number of at least 1, found 0",
+        "1 file checked: 0 valid, 1 invalid (4 errors)",
+    ]
 
 
 def test_plan_of_a_broken_file_prints_its_errors(folder: Path) -> None:

@@ -46,9 +46,12 @@ ENTRY_KEYS = frozenset(
         "instructions",
         "cautions",
         "breath",
+        "aliases",
+        "trains",
     }
 )
 DOSAGE_KEYS = frozenset({"work", "reps", "tempo"})
+OPTIONAL_KEYS = frozenset({"phases", "easier", "harder"})
 
 TOP_KEYS = frozenset(
     {
@@ -63,8 +66,10 @@ TOP_KEYS = frozenset(
         "catalog",
         "sounds",
         "block",
+        "translations",
     }
 )
+TRANSLATION_KEYS = frozenset({"name", "description", "text"})
 DEFAULTS_KEYS = frozenset(
     {"prepare", "work", "rest", "switch", "round_rest", "block_rest", "countdown", "breath"}
 )
@@ -433,7 +438,8 @@ def test_catalog_entry_is_complete_and_valid(exercise_id: str) -> None:
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", exercise_id), "ids are kebab-case"
     keys = set(entry)
     assert keys >= ENTRY_KEYS, f"missing {sorted(ENTRY_KEYS - keys)}"
-    assert keys <= ENTRY_KEYS | DOSAGE_KEYS, f"unknown {sorted(keys - ENTRY_KEYS - DOSAGE_KEYS)}"
+    known = ENTRY_KEYS | DOSAGE_KEYS | OPTIONAL_KEYS
+    assert keys <= known, f"unknown {sorted(keys - known)}"
 
     assert isinstance(entry["name"], str)
     assert entry["name"].strip()
@@ -562,6 +568,9 @@ def test_routine_uses_only_known_keys(path: Path) -> None:
     for pattern in routine.get("breathing", {}).values():
         assert set(pattern) <= BREATH_KEYS
         assert {"inhale", "exhale"} <= set(pattern)
+    assert set(routine.get("translations", {})) <= set(vocab.TRANSLATION_LANGUAGES)
+    for translation in routine.get("translations", {}).values():
+        assert set(translation) <= TRANSLATION_KEYS
     assert routine["block"], "at least one block"
     for block in routine["block"]:
         assert set(block) <= BLOCK_KEYS

@@ -26,7 +26,7 @@ import pytest
 from matwork.audio.backends import BackendError, TimedHandle
 from matwork.audio.clips import Clip
 
-from alsa_helpers import alsa_usable, pcm_samples
+from helpers.alsa import alsa_usable, pcm_samples
 
 
 def read_pcm(path: Path) -> array[int]:
@@ -104,7 +104,11 @@ def _run_python(
     env["MATWORK_TEST_ARGS"] = json.dumps(args)
     if path is not None:
         env["PATH"] = path
-    prelude = "import json, os\nARGS = json.loads(os.environ['MATWORK_TEST_ARGS'])\n"
+    prelude = (
+        "import json, os\nfrom pathlib import Path\n"
+        "ARGS = json.loads(os.environ['MATWORK_TEST_ARGS'])\n"
+        "CACHE = Path(os.environ['MATWORK_CACHE_DIR'])\n"
+    )
     done = subprocess.run(
         [sys.executable, "-c", prelude + textwrap.dedent(script)],
         env=env,

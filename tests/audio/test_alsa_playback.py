@@ -13,17 +13,17 @@ from typing import Any
 
 import pytest
 
-from matwork import paths
 from matwork.audio.clips import CUE_SOUND_FILES, load_wav
 from matwork.core.cues import CUE_KINDS
+from matwork.shipped import shipped_dir
 
-SOUNDS = paths.shipped_dir("sounds")
+SOUNDS = shipped_dir("sounds")
 
 PLAY_EVERY_CUE = """
 from matwork.audio import AudioSettings, build_sink
 from matwork.core.cues import CUE_KINDS, Cue
 
-sink, status = build_sink(AudioSettings(volume=ARGS["volume"], cue_set=ARGS["set"]))
+sink, status = build_sink(AudioSettings(volume=ARGS["volume"], cue_set=ARGS["set"]), cache=CACHE)
 for kind in CUE_KINDS:
     sink.play(Cue(kind, 0.0, 0))
     sink.wait(timeout=5)
@@ -69,7 +69,7 @@ class Recording(SimpleaudioBackend):
 
 now = [0.0]
 sink, status = build_sink(
-    AudioSettings(volume=1.0), backends=[Recording(), SilentBackend()], clock=lambda: now[0]
+    AudioSettings(volume=1.0), backends=[Recording(), SilentBackend()], clock=lambda: now[0], cache=CACHE
 )
 for at, kind in ARGS:
     now[0] = at
@@ -122,7 +122,7 @@ SPEAK = """
 from matwork.audio import AudioSettings, build_sink
 from matwork.core.cues import Cue
 
-sink, status = build_sink(AudioSettings(volume=1.0, voice=True))
+sink, status = build_sink(AudioSettings(volume=1.0, voice=True), cache=CACHE)
 sink.prepare(["Switch sides"])
 sink.play(Cue("switch", 0.0, 0, text="Switch sides"))
 sink.wait(timeout=5)
@@ -157,7 +157,7 @@ bells = []
 use_bell = ARGS["bell"]
 sink, status = build_sink(
     AudioSettings(voice=True), bell=(lambda: bells.append(1)) if use_bell else None,
-    stream=sys.stdout,
+    stream=sys.stdout, cache=CACHE,
 )
 now = [0.0]
 sink._clock = lambda: now[0]
@@ -212,8 +212,8 @@ EXTERNAL_PLAYER = """
 from matwork.audio import AudioSettings, ExternalPlayerBackend, SilentBackend, build_sink
 from matwork.core.cues import Cue
 
-backends = [ExternalPlayerBackend("aplay"), SilentBackend()]
-sink, status = build_sink(AudioSettings(volume=0.5), backends=backends)
+backends = [ExternalPlayerBackend("aplay", CACHE / "sounds"), SilentBackend()]
+sink, status = build_sink(AudioSettings(volume=0.5), backends=backends, cache=CACHE)
 for kind in ["start", "countdown", "finish"]:
     sink.play(Cue(kind, 0.0, 0))
     sink.wait(timeout=10)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from matwork import paths
 from matwork.audio.clips import CUE_SOUND_FILES
 from matwork.cli.audio_cmds import SOUND_ORDER
+from matwork.shipped import shipped_dir
 
 COMMAND = """
 import sys
@@ -71,7 +71,7 @@ def test_sounds_plays_every_cue_once_in_order(
     assert [line.split()[0] for line in lines[1:]] == [kind for kind, _ in SOUND_ORDER]
     played = alsa_files.played()
     assert len(played) == len(SOUND_ORDER)
-    folder = paths.shipped_dir("sounds") / "soft"
+    folder = shipped_dir("sounds") / "soft"
     for (kind, _), got in zip(SOUND_ORDER, played, strict=True):
         expected = array("h", (round(s * 0.8) for s in samples(folder / CUE_SOUND_FILES[kind])))
         assert got == expected, kind

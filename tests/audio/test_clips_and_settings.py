@@ -10,13 +10,20 @@ from typing import Any
 import msgspec
 import pytest
 
-from matwork import paths
 from matwork.audio import AudioSettings, SoundFileError, build_sink, load_cue_clips, load_wav
 from matwork.audio.clips import scale_pcm, trim_silence
 from matwork.audio.settings import settings_from_table
 from matwork.core.cues import CUE_KINDS, Cue
+from matwork.shipped import shipped_dir
 
-DEFAULT = paths.shipped_dir("sounds") / "default"
+from helpers.paths import test_paths
+
+
+def _cache() -> Path:
+    return test_paths().cache_dir
+
+
+DEFAULT = shipped_dir("sounds") / "default"
 
 
 def _write_wav(path: Path, values: list[int], *, width: int = 2, rate: int = 22050) -> Path:
@@ -52,11 +59,11 @@ def test_load_wav_applies_volume(tmp_path: Path) -> None:
     full = load_wav(path)
     half = load_wav(path, 0.5)
     assert (full.channels, full.rate, full.derived) == (1, 22050, False)
-    assert full.player_file() == path
+    assert full.player_file(_cache() / "sounds") == path
     assert half.data == _pcm([0, 500, -1000, 0])
     assert half.derived
-    copy = half.player_file()
-    assert copy.parent == paths.cache_dir() / "sounds"
+    copy = half.player_file(_cache() / "sounds")
+    assert copy.parent == test_paths().cache_dir / "sounds"
     assert load_wav(copy).data == half.data
     assert full.duration == pytest.approx(4 / 22050)
 
@@ -122,7 +129,7 @@ def test_build_sink_validates_overrides_up_front(tmp_path: Path, fake_backend: A
     bad.write_text("not audio")
     backend = fake_backend("fake")
     with pytest.raises(SoundFileError, match=r"notes\.txt"):
-        build_sink(AudioSettings(), {"switch": bad}, backends=[backend])
+        build_sink(AudioSettings(), {"switch": bad}, backends=[backend], cache=_cache())
     assert backend.played == []
 
 
@@ -144,7 +151,7 @@ def test_settings_defaults_and_validation() -> None:
 
 def test_disabled_sound_is_silent_with_a_reason(fake_backend: Any) -> None:
     backend = fake_backend("fake")
-    sink, status = build_sink(AudioSettings(enabled=False), backends=[backend])
+    sink, status = build_sink(AudioSettings(enabled=False), backends=[backend], cache=_cache())
     sink.play(Cue("start", 0.0, 0))
     assert backend.played == []
     assert status.backend == "silent"
@@ -154,7 +161,7 @@ def test_disabled_sound_is_silent_with_a_reason(fake_backend: Any) -> None:
 def test_muted_settings_reach_the_sink(fake_backend: Any, clock: Any) -> None:
     backend = fake_backend("fake")
     settings = AudioSettings(rep_ticks=False, breath_cues=False, mute=["halfway"])
-    sink, _ = build_sink(settings, backends=[backend], clock=clock)
+    sink, _ = build_sink(settings, backends=[backend], clock=clock, cache=_cache())
     for i, kind in enumerate(CUE_KINDS):
         clock.now = 10.0 * i
         sink.play(Cue(kind, clock.now, 0))
@@ -164,7 +171,7 @@ def test_muted_settings_reach_the_sink(fake_backend: Any, clock: Any) -> None:
 
 def test_volume_reaches_the_samples(fake_backend: Any, samples: Any) -> None:
     backend = fake_backend("fake")
-    sink, _ = build_sink(AudioSettings(volume=0.25), backends=[backend])
+    sink, _ = build_sink(AudioSettings(volume=0.25), backends=[backend], cache=_cache())
     sink.play(Cue("rep", 0.0, 0))
     played = array("h")
     played.frombytes(backend.played[0].data)

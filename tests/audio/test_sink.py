@@ -21,6 +21,12 @@ from matwork.audio import (
 from matwork.audio.backends import TimedHandle
 from matwork.core.cues import Cue
 
+from helpers.paths import test_paths
+
+
+def _cache() -> Path:
+    return test_paths().cache_dir
+
 
 @pytest.fixture
 def clips() -> dict[str, Clip | None]:
@@ -162,7 +168,9 @@ class FakeVoice(Voice):
     """A voice whose phrases are ready-made clips."""
 
     def __init__(self, phrases: dict[str, Clip], live: bool = False) -> None:
-        super().__init__(VoiceEngine("spd-say" if live else "espeak-ng", "/bin/true"))
+        super().__init__(
+            VoiceEngine("spd-say" if live else "espeak-ng", "/bin/true"), cache=_cache() / "voice"
+        )
         self._clips = dict(phrases)
         self.spoken: list[str] = []
 

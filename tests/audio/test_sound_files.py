@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from matwork import paths
 from matwork.audio.clips import CUE_SETS, CUE_SOUND_FILES
+from matwork.shipped import shipped_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-SOUNDS = paths.shipped_dir("sounds")
+SOUNDS = shipped_dir("sounds")
 FILES = sorted(set(CUE_SOUND_FILES.values()))
 ALL = [(cue_set, name) for cue_set in CUE_SETS for name in FILES]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import threading
 import wave
 from array import array
 from collections.abc import Sequence
@@ -12,10 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from matwork import paths
 from matwork.audio import AudioSettings, Voice, VoiceEngine, build_sink, find_voice_engine
 from matwork.audio.settings import build_voice
 from matwork.core.cues import Cue
+
+from helpers.paths import test_paths
+
+
+def _cache() -> Path:
+    return test_paths().cache_dir
+
 
 ESPEAK = VoiceEngine("espeak-ng", "/usr/bin/espeak-ng")
 
@@ -69,16 +76,22 @@ def test_commands_per_engine(tmp_path: Path) -> None:
 
 
 def test_cache_file_name() -> None:
-    voice = Voice(ESPEAK, "en+f3", 170)
+    voice = Voice(ESPEAK, "en+f3", 170, cache=_cache() / "voice")
     sha = hashlib.sha1(b"Switch sides").hexdigest()
-    expected = paths.cache_dir() / "voice" / f"espeak-ng-en+f3-170-{sha}.wav"
+    expected = test_paths().cache_dir / "voice" / f"espeak-ng-en-en+f3-170-{sha}.wav"
     assert voice.cache_path("Switch sides") == expected
-    assert Voice(ESPEAK, "mb/mb-en1").cache_path("x").name.startswith("espeak-ng-mb_mb-en1-160-")
+    assert (
+        Voice(ESPEAK, "mb/mb-en1", cache=_cache() / "voice")
+        .cache_path("x")
+        .name.startswith("espeak-ng-en-mb_mb-en1-160-")
+    )
+    german = Voice(ESPEAK, "en+f3", 170, cache=_cache() / "voice", language="de")
+    assert german.cache_path("Switch sides").name == f"espeak-ng-de-en+f3-170-{sha}.wav"
 
 
 def test_each_phrase_is_synthesized_once() -> None:
     runner = FakeEspeak()
-    voice = Voice(ESPEAK, runner=runner)
+    voice = Voice(ESPEAK, runner=runner, cache=_cache() / "voice")
     phrases = ["Glute bridge, twelve reps", "3", "2", "1", "3", "", "Switch sides"]
     voice.prepare(phrases)
     voice.prepare(phrases)
@@ -91,15 +104,15 @@ def test_each_phrase_is_synthesized_once() -> None:
     assert voice.clip("4") is None
 
     again = FakeEspeak()  # a new session: the files on disk are reused
-    Voice(ESPEAK, runner=again).prepare(phrases)
+    Voice(ESPEAK, runner=again, cache=_cache() / "voice").prepare(phrases)
     assert again.calls == []
     other_speed = FakeEspeak()
-    Voice(ESPEAK, speed=200, runner=other_speed).prepare(["3"])
+    Voice(ESPEAK, speed=200, runner=other_speed, cache=_cache() / "voice").prepare(["3"])
     assert len(other_speed.calls) == 1
 
 
 def test_a_failed_phrase_is_reported_and_leaves_no_file() -> None:
-    voice = Voice(ESPEAK, runner=FakeEspeak(fail_on="Halfway"))
+    voice = Voice(ESPEAK, runner=FakeEspeak(fail_on="Halfway"), cache=_cache() / "voice")
     voice.prepare(["Halfway", "Rest"])
     assert voice.errors == {"Halfway": "Error: voice does not exist"}
     assert voice.clip("Halfway") is None
@@ -107,8 +120,63 @@ def test_a_failed_phrase_is_reported_and_leaves_no_file() -> None:
     assert sorted(p.name.count(".part") for p in voice.cache.iterdir()) == [0]
 
 
+class HeldEspeak(FakeEspeak):
+    """A FakeEspeak whose first call waits, mid-write, until ``release`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writing = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, args: Sequence[str]) -> None:
+        first = not self.calls
+        super().__call__(args)
+        if first:
+            self.writing.set()
+            assert self.release.wait(timeout=30)
+
+
+def test_two_warm_ups_at_once_prepare_each_phrase_once() -> None:
+    """Two preparers (a second warm-up, `v` pressed twice) must not write one file twice:
+    they shared one partial file name, and a clip was read while the other still wrote."""
+    runner = HeldEspeak()
+    voice = Voice(ESPEAK, runner=runner, cache=_cache() / "voice")
+    phrases = ["Glute bridge, twenty seconds", "Switch sides"]
+    first = threading.Thread(target=voice.prepare, args=(phrases,))
+    first.start()
+    assert runner.writing.wait(timeout=30)
+    voice.prepare(phrases)  # the second warm-up, while the first is mid-phrase
+    runner.release.set()
+    first.join(timeout=30)
+    assert sorted(call[-1] for call in runner.calls) == sorted(phrases)
+    clip = voice.clip("Glute bridge, twenty seconds")
+    assert clip is not None
+    assert clip.data == array("h", [2800] * 50).tobytes()
+
+
+def test_two_processes_never_share_a_partial_file() -> None:
+    """Two matwork processes (a break and a session) may synthesize one phrase at once."""
+    held = HeldEspeak()
+    one = Voice(ESPEAK, runner=held, cache=_cache() / "voice")
+    other_runner = FakeEspeak()
+    other = Voice(ESPEAK, runner=other_runner, cache=_cache() / "voice")
+    first = threading.Thread(target=one.prepare, args=(["Switch sides"],))
+    first.start()
+    assert held.writing.wait(timeout=30)
+    other.prepare(["Switch sides"])
+    held.release.set()
+    first.join(timeout=30)
+    written = {call[call.index("-w") + 1] for call in held.calls + other_runner.calls}
+    assert len(written) == 2
+    one_clip, other_clip = one.clip("Switch sides"), other.clip("Switch sides")
+    assert one_clip is not None
+    assert other_clip is not None
+    assert one_clip.data == other_clip.data == array("h", [1200] * 50).tobytes()
+    assert [p.name for p in one.cache.iterdir()] == [one.cache_path("Switch sides").name]
+
+
 def test_missing_engine_program_is_reported() -> None:
-    voice = Voice(VoiceEngine("espeak-ng", "/nonexistent/espeak-ng"))
+    voice = Voice(VoiceEngine("espeak-ng", "/nonexistent/espeak-ng"), cache=_cache() / "voice")
     voice.prepare(["Go"])
     assert "Go" in voice.errors
     assert voice.clip("Go") is None
@@ -116,9 +184,11 @@ def test_missing_engine_program_is_reported() -> None:
 
 def test_sink_speaks_prepared_phrases(fake_backend: object) -> None:
     runner = FakeEspeak()
-    voice, _ = build_voice(AudioSettings(voice=True), engine=ESPEAK, runner=runner)
+    voice, _ = build_voice(AudioSettings(voice=True), engine=ESPEAK, runner=runner, cache=_cache())
     backend = fake_backend("fake")  # type: ignore[operator]
-    sink, status = build_sink(AudioSettings(voice=True), backends=[backend], voice=voice)
+    sink, status = build_sink(
+        AudioSettings(voice=True), backends=[backend], voice=voice, cache=_cache()
+    )
     cues = [Cue("switch", 0, 0, text="Switch sides"), Cue("inhale", 1, 0, text="Inhale")]
     assert sink.spoken_phrases(cues) == ["Switch sides"]
     sink.prepare(sink.spoken_phrases(cues))
@@ -128,8 +198,8 @@ def test_sink_speaks_prepared_phrases(fake_backend: object) -> None:
 
 
 def test_voice_off_or_missing_engine_is_explained() -> None:
-    assert build_voice(AudioSettings()) == (None, "voice off in config")
-    voice, reason = build_voice(AudioSettings(voice=True), which=lambda name: None)
+    assert build_voice(AudioSettings(), cache=_cache()) == (None, "voice off in config")
+    voice, reason = build_voice(AudioSettings(voice=True), which=lambda name: None, cache=_cache())
     assert voice is None
     assert "no speech engine" in reason
 
@@ -138,12 +208,12 @@ def test_voice_off_or_missing_engine_is_explained() -> None:
 def test_real_espeak_runs_once_per_phrase() -> None:
     engine, _ = find_voice_engine()
     assert engine is not None
-    voice = Voice(engine, "en", 160)
+    voice = Voice(engine, "en", 160, cache=_cache() / "voice")
     voice.prepare(["Session complete", "3"])
     assert voice.errors == {}
     files = {p: p.stat().st_mtime_ns for p in voice.cache.glob("*.wav")}
     assert len(files) == 2
-    fresh = Voice(engine, "en", 160)
+    fresh = Voice(engine, "en", 160, cache=_cache() / "voice")
     fresh.prepare(["Session complete", "3"])
     assert {p: p.stat().st_mtime_ns for p in fresh.cache.glob("*.wav")} == files
     clip = fresh.clip("Session complete")

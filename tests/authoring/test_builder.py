@@ -5,29 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
-from matwork import paths
-from matwork.config import Config, SessionSettings
-from matwork.core.library import RoutineSource
+from matwork.app.config import Config, SessionSettings
+from matwork.app.library import RoutineSource
 from matwork.core.routine import RoutineError, load_routine, parse_routine
 from matwork.tui.app import MatworkApp, make_app
-from matwork.tui.screens.builder import BuilderScreen
-from matwork.tui.screens.catalog_picker import CatalogPicker, matching
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.library import LibraryScreen
-from matwork.tui.widgets.builder_outline import BuilderOutline
-from matwork.tui.widgets.builder_panel import problem_line
-from matwork.tui.widgets.builder_state import (
+from matwork.tui.builder.catalog_picker import CatalogPicker, matching
+from matwork.tui.builder.outline import BuilderOutline, use_dosage
+from matwork.tui.builder.panel import problem_line
+from matwork.tui.builder.screen import BuilderScreen
+from matwork.tui.builder.state import (
     BuilderState,
     Selection,
     breath_value,
     cues_value,
+    dosage_kind,
     field_value,
     has_comments,
 )
+from matwork.tui.library.screen import LibraryScreen
+from matwork.tui.modals.confirm import ConfirmScreen
+
+from helpers.paths import test_paths
+from helpers.pilot import settle
 
 ROUTINE = """\
 #:schema ../schema/routine.schema.json
@@ -90,16 +94,8 @@ def app(acknowledged: Config, library_dir: Path, tmp_path: Path) -> MatworkApp:
     return make_app(
         config=acknowledged,
         sources=[RoutineSource("user", library_dir)],
-        config_file=tmp_path / "config.toml",
         poll_seconds=0,
     )
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and messages be handled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 def builder(app: MatworkApp) -> BuilderScreen:
@@ -179,16 +175,21 @@ async def test_new_routine_from_the_picker_with_the_keyboard_only(app: MatworkAp
         await pilot.pause()
         options = picker.query_one("#picker-list", OptionList).options
         assert 0 < len(options) < everything
-        assert {option.id for option in options} == {"front-plank", "side-plank"}
+        assert [option.id for option in options] == [
+            "front-plank",  # "plank" is its alias: the best match comes first
+            "knee-plank",
+            "knee-side-plank",
+            "side-plank",
+        ]
         assert picker.highlighted_id == "front-plank"
         details = str(picker.query_one("#picker-details", Static).content)
         assert "pattern: anti-extension" in details
         assert "1. " in details  # the instructions, numbered
-        await pilot.press("down")  # moves the list while the search box keeps the focus
+        await pilot.press("down", "down")  # moves the list while the search box keeps the focus
         await pilot.pause()
-        assert picker.highlighted_id == "side-plank"
+        assert picker.highlighted_id == "knee-side-plank"
         assert "anti-lateral-flexion" in str(picker.query_one("#picker-details", Static).content)
-        await pilot.press("up", "enter")
+        await pilot.press("up", "up", "enter")
         await pilot.pause()
         assert builder(app) is screen
         assert ids(screen) == [["front-plank"]]
@@ -354,7 +355,7 @@ async def test_bad_values_show_the_checkers_messages_and_block_saving(app: Matwo
         assert text(screen, "#panel-problems-title") == "1 problem: cannot save"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not (paths.user_routines_dir() / "checked.toml").exists()
+        assert not (test_paths().routines_dir / "checked.toml").exists()
         assert any("Cannot save" in note.message for note in app._notifications)
         # Fixed, then another mistake: an unknown breathing pattern, with a hint.
         await set_input(pilot, screen, "f-use-sets", "2")
@@ -426,7 +427,7 @@ async def test_save_writes_a_file_the_loader_reads_as_the_builders_routine(
         state_routine = parse_routine(screen.state.to_toml(), "x.toml")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        target = paths.user_routines_dir() / "morning-back.toml"
+        target = test_paths().routines_dir / "morning-back.toml"
         assert target.is_file()
         assert load_routine(target) == state_routine == screen.check.routine
         assert target.read_text(encoding="utf-8").startswith("#:schema ")
@@ -435,7 +436,7 @@ async def test_save_writes_a_file_the_loader_reads_as_the_builders_routine(
 
 
 async def test_an_existing_file_is_replaced_only_when_confirmed(app: MatworkApp) -> None:
-    target = paths.user_routines_dir() / "mine.toml"
+    target = test_paths().routines_dir / "mine.toml"
     target.parent.mkdir(parents=True)
     target.write_text("#:schema x.json\nname = 'old'\n", encoding="utf-8")
     async with app.run_test() as pilot:
@@ -460,7 +461,7 @@ async def test_an_existing_file_is_replaced_only_when_confirmed(app: MatworkApp)
 
 
 async def test_replacing_a_commented_file_says_comments_are_lost(app: MatworkApp) -> None:
-    target = paths.user_routines_dir() / "core-basics.toml"
+    target = test_paths().routines_dir / "core-basics-my-copy.toml"  # where C saves
     target.parent.mkdir(parents=True)
     target.write_text(ROUTINE, encoding="utf-8")
     async with app.run_test() as pilot:
@@ -478,17 +479,18 @@ async def test_replacing_a_commented_file_says_comments_are_lost(app: MatworkApp
 # -- copy and edit, leaving ---------------------------------------------------------------
 
 
-async def test_copy_and_edit_opens_the_builder_filled_and_saves_the_same_routine(
+async def test_copy_and_edit_opens_the_builder_filled_and_saves_it_as_my_copy(
     app: MatworkApp, library_dir: Path
 ) -> None:
     original = load_routine(library_dir / "core-basics.toml")
+    mine = msgspec.structs.replace(original, name="Core basics (my copy)")
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("C")
         await pilot.pause()
         screen = builder(app)
         assert screen.sub_title == "Copy of core-basics.toml"
-        assert screen.query_one("#f-routine-name", Input).value == "Core basics"
+        assert screen.query_one("#f-routine-name", Input).value == "Core basics (my copy)"
         assert screen.query_one("#f-routine-tags", Input).value == "core, back"
         assert screen.query_one("#f-defaults-breath", Input).value == "calm"
         assert ids(screen) == [["dead-bug", "bird-dog"], ["childs-pose"]]
@@ -505,8 +507,8 @@ async def test_copy_and_edit_opens_the_builder_filled_and_saves_the_same_routine
         assert not screen.dirty  # showing is not changing
         await pilot.press("ctrl+s")
         await settle(pilot)
-        saved = paths.user_routines_dir() / "core-basics.toml"
-        assert load_routine(saved) == original
+        saved = test_paths().routines_dir / "core-basics-my-copy.toml"
+        assert load_routine(saved) == mine
         assert isinstance(app.screen, LibraryScreen)
 
 
@@ -530,7 +532,7 @@ async def test_escape_asks_before_dropping_changes(app: MatworkApp) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert not paths.user_routines_dir().exists()
+        assert not test_paths().routines_dir.exists()
 
 
 # -- the state, without the screen ---------------------------------------------------------
@@ -580,13 +582,45 @@ def test_state_moves_across_blocks_and_undoes_in_reverse_order() -> None:
 def test_the_empty_state_is_checked_like_a_file(tmp_path: Path) -> None:
     check = BuilderState().check(tmp_path / "routine.toml")
     assert not check.ok
-    assert "name: expected text" in check.problems[0].message
+    messages = [problem.message for problem in check.problems]
+    assert messages == [  # both at once: a missing key does not hide a bad value
+        "missing required key 'block' in the routine",
+        'name: expected text in quotes with at least 1 character, found ""',
+    ]
 
 
 def test_picker_matching_looks_in_names_muscles_and_patterns() -> None:
     from matwork.core.catalog import builtin_catalog
 
     catalog = builtin_catalog()
-    assert matching(catalog, "plank") == ["front-plank", "side-plank"]
+    assert matching(catalog, "plank") == [
+        "front-plank",
+        "knee-plank",
+        "knee-side-plank",
+        "side-plank",
+    ]
     assert "bird-dog" in matching(catalog, "trunk-extension")
     assert matching(catalog, "") == sorted(catalog, key=lambda key: catalog[key].name.casefold())
+
+
+def test_open_reps_on_an_entry_with_a_tempo_are_written_as_tempo_none(tmp_path: Path) -> None:
+    state = BuilderState()
+    state.data["name"] = "Open"
+    where = state.add_exercise("glute-bridge", None)
+    use = state.item(where)
+    entry = state.catalog()["glute-bridge"]
+    assert entry.tempo is not None
+    assert dosage_kind(use, entry) == "tempo"
+    state.set_dosage(use, "open")
+    assert use["tempo"] == "none"
+    assert dosage_kind(use, entry) == "open"
+    assert use_dosage(use, entry) == "10 reps, open"
+    check = state.check(tmp_path / "open.toml")
+    assert check.ok
+    assert check.timeline is not None
+    assert check.timeline.work_segments()[0].open
+    state.set_dosage(use, "tempo")
+    assert use["tempo"] == entry.tempo
+    del use["tempo"]  # as a hand-written file has it: the catalog's tempo applies
+    assert dosage_kind(use, entry) == "tempo"
+    assert use_dosage(use, entry) == f"10 reps @ {entry.tempo}"

@@ -15,12 +15,15 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from matwork import paths
+from matwork.app.library import RoutineSource, discover
 from matwork.cli import main
 from matwork.cli.common import discover_all
-from matwork.cli.new_cmd import TEMPLATES, new_routine, render, schema_reference, slug
-from matwork.core.library import RoutineSource, discover
+from matwork.cli.new_cmd import TEMPLATES, new_routine, render
+from matwork.core.authoring import schema_reference, slug
 from matwork.core.routine import compile_timeline, load_routine
+from matwork.shipped import shipped_dir
+
+from helpers.paths import test_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SAFETY_TEXT = (
@@ -203,7 +206,7 @@ def test_name_is_trimmed(tmp_path: Path) -> None:
 
 
 def test_default_goes_into_the_user_routines_folder_and_shows_in_the_library() -> None:
-    folder = paths.user_routines_dir()
+    folder = test_paths().routines_dir
     assert not folder.exists()
     result = new("Morning back", "--template", "desk")
     assert result.exit_code == 0, result.output
@@ -232,7 +235,7 @@ def test_schema_line_points_at_the_installed_schema(tmp_path: Path) -> None:
     target = schema_target(text)
     assert target.is_absolute()
     assert target.is_file()
-    assert target == (paths.shipped_dir("schema") / "routine.schema.json").resolve()
+    assert target == (shipped_dir("schema") / "routine.schema.json").resolve()
     assert text.count("#:schema") == 1
 
 
@@ -306,10 +309,10 @@ def test_force_overwrites(tmp_path: Path) -> None:
 
 def test_second_new_with_the_same_name_is_refused() -> None:
     assert new("Morning back").exit_code == 0
-    first = (paths.user_routines_dir() / "morning-back.toml").read_text(encoding="utf-8")
+    first = (test_paths().routines_dir / "morning-back.toml").read_text(encoding="utf-8")
     result = new("Morning  Back", "--template", "strength")  # the same slug
     assert result.exit_code == 1
-    assert (paths.user_routines_dir() / "morning-back.toml").read_text(encoding="utf-8") == first
+    assert (test_paths().routines_dir / "morning-back.toml").read_text(encoding="utf-8") == first
 
 
 def test_a_folder_where_the_file_would_go_is_an_error(tmp_path: Path) -> None:
@@ -336,7 +339,7 @@ def test_empty_name_is_an_error(name: str) -> None:
     result = new(name)
     assert result.exit_code == 2
     assert "NAME is empty" in result.output
-    assert not paths.user_routines_dir().exists()
+    assert not test_paths().routines_dir.exists()
 
 
 @pytest.mark.parametrize("name", ["!!!", "---", "...", "_", "🙂"])
@@ -344,7 +347,7 @@ def test_name_without_letters_or_digits_is_an_error(name: str) -> None:
     result = new("--", name)
     assert result.exit_code == 2
     assert "no letters or digits" in result.output
-    assert not paths.user_routines_dir().exists()
+    assert not test_paths().routines_dir.exists()
 
 
 @pytest.mark.parametrize(

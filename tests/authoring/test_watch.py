@@ -143,7 +143,7 @@ def test_folder_in_place_of_the_file_is_an_error_frame(routine: Path) -> None:
     routine.mkdir()
     frame = reload_plan(routine)
     assert not frame.ok
-    assert f"{routine}:1:1: is a folder" in shown(frame)
+    assert f"{routine}:0: is a folder" in shown(frame)
 
 
 # --- watch_plan -----------------------------------------------------------------------

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matwork import paths
 from matwork.core import vocab
 from matwork.core.catalog import builtin_catalog
 from matwork.core.model import (
@@ -29,15 +28,21 @@ from matwork.core.writer import (
     routine_to_toml,
     save_routine,
 )
+from matwork.shipped import shipped_dir
 
-SHIPPED = sorted(paths.shipped_dir("routines").glob("*.toml"))
+SHIPPED = sorted(shipped_dir("routines").glob("*.toml"))
 
 # -- strategies over the model --------------------------------------------------------
 # Sizes are kept so that every generated routine is within the format's limits
 # (a segment <= 1 h, the session <= 6 h): at most 2 blocks x 3 rounds x 3 exercises
 # x 3 sets, each set at most 2 x 120 s of work, a 30 s switch and a 60 s rest.
 
-TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=24)
+# Text holds no control characters (Cc): check refuses them. Long texts may hold tabs
+# and line breaks.
+TEXT = st.text(st.characters(exclude_categories=["Cs", "Cc"]), max_size=24)
+LONG_TEXT = st.text(
+    st.characters(exclude_categories=["Cs", "Cc"], include_characters="\t\n"), max_size=24
+)
 NAME = TEXT.filter(bool)
 KEY = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True) | st.sampled_from(
     ["with space", "dotted.key", "ünïcode", 'say "hi"', "UPPER_case"]
@@ -98,8 +103,8 @@ def catalog_entry(draw: st.DrawFn, breath_names: list[str]) -> CatalogEntry:
         secondary=draw(muscles),
         lines=draw(st.lists(st.sampled_from(vocab.LINES), max_size=2)),
         sided=draw(st.booleans()),
-        instructions=draw(st.lists(TEXT, max_size=3)),
-        cautions=draw(st.lists(TEXT, max_size=2)),
+        instructions=draw(st.lists(LONG_TEXT, max_size=3)),
+        cautions=draw(st.lists(LONG_TEXT, max_size=2)),
         breath=draw(st.none() | breath(breath_names, tempo=True)),
         **draw(dosage()),
     )
@@ -122,7 +127,7 @@ def exercise_use(draw: st.DrawFn, ids: list[str], breath_names: list[str]) -> Ex
         cues=draw(st.none() | TEXT | st.lists(TEXT, max_size=3)),
         load=draw(st.none() | TEXT),
         halfway=draw(st.booleans()),
-        note=draw(st.none() | TEXT),
+        note=draw(st.none() | LONG_TEXT),
         **dose,
     )
 
@@ -158,7 +163,7 @@ def routines(draw: st.DrawFn) -> Routine:
                 rounds=st.integers(1, 3),
                 round_rest=st.none() | GAP,
                 rest_after=st.none() | GAP,
-                note=st.none() | TEXT,
+                note=st.none() | LONG_TEXT,
                 exercise=st.lists(exercise_use(ids, breath_names), min_size=1, max_size=3),
             ),
             min_size=1,
@@ -167,7 +172,7 @@ def routines(draw: st.DrawFn) -> Routine:
     )
     return Routine(
         name=draw(NAME),
-        description=draw(TEXT),
+        description=draw(LONG_TEXT),
         tags=draw(st.lists(TEXT, max_size=3)),
         level=draw(st.none() | st.sampled_from(vocab.LEVELS)),
         author=draw(st.none() | TEXT),

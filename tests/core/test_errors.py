@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import wave
 from pathlib import Path
 
 import pytest
 
 from matwork.core import RoutineError, load_routine, parse_routine
 
-from routine_helpers import CATALOG
+from helpers.routines import CATALOG
 
 
 def error_of(text: str, path: str = "r.toml") -> RoutineError:
@@ -85,6 +86,48 @@ def test_wrong_type_says_expected_and_found() -> None:
     assert error.message == 'rounds: expected a whole number, found "two"'
 
 
+SEVERAL_TYPE_ERRORS = """\
+name = 3
+[defaults]
+work = "x"
+[[block]]
+rounds = "two"
+[[block.exercise]]
+id = "glute-bridge"
+work = "long"
+breath = { inhale = "a", exhale = 4 }
+[[block.exercise]]
+work = 20
+[catalog.mine]
+name = "Mine"
+category = "strength"
+work =  -1
+sided = "yes"
+"""
+"""Seven type errors in five tables, one of them inside an inline table."""
+
+
+def test_every_type_error_is_reported_at_its_value() -> None:
+    error = error_of(SEVERAL_TYPE_ERRORS)
+    assert [(problem.line, problem.col, problem.message) for problem in error.problems] == [
+        (15, 9, "work: expected a number greater than 0, found -1"),
+        (16, 9, 'sided: expected true or false, found "yes"'),
+    ]  # the catalog is checked first: its tables stop the load
+
+
+def test_every_type_error_of_the_routine_is_reported_at_its_value() -> None:
+    text = SEVERAL_TYPE_ERRORS.split("[catalog.mine]")[0]
+    error = error_of(text)
+    assert [(problem.line, problem.col, problem.message) for problem in error.problems] == [
+        (1, 8, "name: expected text in quotes, found 3"),
+        (3, 8, 'work: expected a number, found "x"'),
+        (5, 10, 'rounds: expected a whole number, found "two"'),
+        (8, 8, 'work: expected a number, found "long"'),
+        (9, 21, 'inhale: expected a number, found "a"'),
+        (10, 1, "missing required key 'id' in 'exercise'"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("key", "value", "fragment"),
     [
@@ -153,7 +196,11 @@ def test_too_many_segments_found_without_building_them() -> None:
 
 
 def test_sound_paths_are_confined_to_the_routine_folder(tmp_path: Path) -> None:
-    (tmp_path / "ok.wav").write_bytes(b"RIFF\x00\x00\x00\x00WAVEfmt ")
+    with wave.open(str(tmp_path / "ok.wav"), "wb") as ok:  # a stub no longer passes
+        ok.setnchannels(1)
+        ok.setsampwidth(2)
+        ok.setframerate(44100)
+        ok.writeframes(b"\x00\x10" * 100)
     (tmp_path / "bad.wav").write_bytes(b"not a wav at all")
     base = 'name = "x"\n[[block]]\n[[block.exercise]]\nid = "a"\n' + CATALOG + "[sounds]\n"
     file = tmp_path / "r.toml"
@@ -243,3 +290,58 @@ def test_folders_and_missing_files(tmp_path: Path) -> None:
         load_routine(folder)
     with pytest.raises(RoutineError, match="cannot read"):
         load_routine(tmp_path / "missing.toml")
+
+
+def _structs(info: object, seen: set[type]) -> list[object]:
+    """Every struct type reachable from a msgspec type info."""
+    from msgspec import inspect
+
+    found: list[object] = []
+    if isinstance(info, inspect.StructType):
+        if info.cls in seen:
+            return found
+        seen.add(info.cls)
+        found.append(info)
+        for field in info.fields:
+            found += _structs(field.type, seen)
+    elif isinstance(info, inspect.Metadata):
+        found += _structs(info.type, seen)
+    elif isinstance(info, inspect.UnionType):
+        for member in info.types:
+            found += _structs(member, seen)
+    elif isinstance(info, (inspect.ListType, inspect.SetType, inspect.FrozenSetType)):
+        found += _structs(info.item_type, seen)
+    elif isinstance(info, inspect.DictType):
+        found += _structs(info.value_type, seen)
+    return found
+
+
+def test_every_routine_struct_forbids_unknown_keys() -> None:
+    """The check skips its unknown-key walk for a file that converts; that is sound only
+    while every table of the model refuses keys it does not know."""
+    from msgspec import inspect
+
+    from matwork.core.model import Routine
+
+    structs = _structs(inspect.type_info(Routine), set())
+    assert len(structs) >= 6
+    lenient = [s.cls.__name__ for s in structs if not s.forbid_unknown_fields]  # type: ignore[attr-defined]
+    assert lenient == []
+
+
+def test_a_routine_that_converts_needs_no_type_info(monkeypatch: pytest.MonkeyPatch) -> None:
+    from matwork.core import structure
+
+    built: list[type] = []
+    monkeypatch.setattr(structure, "_type_info", lambda model: built.append(model))
+    parse_routine(
+        'name = "x"\n[[block]]\n[[block.exercise]]\nid = "glute-bridge"\nwork = 20\n', "r.toml"
+    )
+    assert built == []
+    monkeypatch.undo()  # a file that does not convert still gets the walk, and its words
+    assert (
+        "unknown key 'wrok'"
+        in error_of(
+            'name = "x"\n[[block]]\n[[block.exercise]]\nid = "glute-bridge"\nwrok = 20\n'
+        ).message
+    )

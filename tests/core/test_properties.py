@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from matwork.core import Routine, RoutineError, compile_timeline, parse_routine
 from matwork.core.routine import block_plans
 from matwork.core.timeline import measure
 
-from routine_helpers import CATALOG
+from helpers.routines import CATALOG
 
 seconds = st.one_of(
     st.integers(1, 120), st.floats(0.5, 120, allow_nan=False).map(lambda x: round(x, 2))
@@ -121,6 +122,7 @@ documents = st.dictionaries(
 
 @settings(max_examples=300, deadline=None)
 @given(documents)
+@pytest.mark.slow
 def test_arbitrary_toml_gives_a_routine_or_a_routine_error(document: dict[str, Any]) -> None:
     outcome = _outcome(tomli_w.dumps(document))
     if isinstance(outcome, RoutineError):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from matwork.core.routine import block_plans, parse_routine
+from matwork.core.routine import RoutineError, block_plans, compile_timeline, parse_routine
 from matwork.core.timeline import measure
 
-from routine_helpers import CATALOG, shape, timeline_of
+from helpers.routines import CATALOG, shape, timeline_of
 
 WORKED_EXAMPLE = """
 [defaults]
@@ -266,3 +266,44 @@ def test_measure_agrees_with_the_built_timeline(rounds: int, sides: str) -> None
         len(timeline.segments),
         timeline.total_seconds,
     )
+
+
+TEMPO_CATALOG = '[catalog.t]\nname = "T"\ncategory = "pilates"\nreps = 5\ntempo = "1-1-1-1"\n'
+"""An entry whose default dosage is timed reps, 4 s a rep."""
+
+
+def test_reps_on_an_entry_with_a_tempo_take_the_catalogs_tempo() -> None:
+    body = TEMPO_CATALOG + '[[block]]\n[[block.exercise]]\nid = "t"\nreps = 8\n'
+    work = timeline_of(body).work_segments()[0]
+    assert (work.duration, work.open, work.exercise.tempo) == (32, False, (1, 1, 1, 1))
+
+
+def test_tempo_none_makes_an_open_set_whatever_the_catalog_says() -> None:
+    body = TEMPO_CATALOG + '[[block]]\n[[block.exercise]]\nid = "t"\nreps = 8\ntempo = "none"\n'
+    timeline = timeline_of(body)
+    work = timeline.work_segments()[0]
+    assert (work.duration, work.open, work.exercise.tempo) == (24, True, None)
+    assert timeline.estimated
+
+
+def test_a_shipped_tempo_entry_with_reps_plays_timed_reps() -> None:
+    timeline = compile_timeline(
+        parse_routine(
+            'name = "B"\n[[block]]\n[[block.exercise]]\nid = "glute-bridge"\nreps = 8\n', "r.toml"
+        )
+    )
+    work = timeline.work_segments()[0]
+    assert not work.open
+    assert work.exercise.tempo is not None
+    assert work.duration == 8 * sum(work.exercise.tempo)
+
+
+def test_a_bad_tempo_on_a_use_hints_at_none() -> None:
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(
+            'name = "B"\n[[block]]\n[[block.exercise]]\nid = "glute-bridge"\nreps = 8\ntempo = "open"\n',
+            "r.toml",
+        )
+    assert caught.value.message == 'tempo must look like "3-1-3-0", found "open"'
+    assert 'tempo = "none"' in caught.value.hint
+    assert (caught.value.line, caught.value.col) == (6, 9)  # at the value

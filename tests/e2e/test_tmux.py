@@ -138,7 +138,7 @@ def matwork(*args: str) -> list[str]:
 def test_play_pause_skip_stop_and_the_log(pane: Pane, tmp_path: Path) -> None:
     routine = tmp_path / "tmux-check.toml"
     routine.write_text(ROUTINE, encoding="utf-8")
-    pane.start(matwork("play", str(routine), "--speed", "20", "--no-sound"))
+    pane.start(matwork("play", str(routine), "--speed", "20", "--no-sound", "--log"))
 
     pane.wait_for("Glute bridge")
     pane.wait_for("WORK")  # the 10 s prepare is half a second at 20x

@@ -10,14 +10,17 @@ import subprocess
 import time
 from pathlib import Path
 
-from history.history_helpers import (
+import pytest
+
+from matwork.store.writer import HistoryStore
+
+from helpers.store import (
     ROUTINE_HASH,
     make_info,
     make_set,
     subprocess_env,
     writer_command,
 )
-from matwork.core.history import HistoryStore
 
 KILLS = 50
 SEED = int(os.environ.get("MATWORK_CRASH_SEED", "20260105"))
@@ -57,6 +60,7 @@ def _kill_at_random(database: Path, rng: random.Random, wait_for_start: bool) ->
     return [line for line in lines if line]
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_loses_no_committed_set(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     database = tmp_path / "data" / "history.sqlite3"
@@ -112,6 +116,7 @@ def store_sessions(database: Path) -> int:
         return store.count_sessions()
 
 
+@pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for round_number in range(2):
         # A fresh folder each round, so the two writers also race to create the file.

@@ -12,22 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from history.history_helpers import make_info, make_set
-from matwork.core.history import (
-    CorruptHistoryError,
-    HistoryError,
-    HistoryStore,
-    NewerSchemaError,
-    NotOursError,
-    default_path,
-    move_aside,
-)
-from matwork.core.history_schema import (
+from matwork.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     create_v1_database,
     open_database,
 )
+from matwork.store.writer import (
+    CorruptHistoryError,
+    HistoryError,
+    HistoryStore,
+    NewerSchemaError,
+    NotOursError,
+    move_aside,
+)
+
+from helpers.store import log_path, make_info, make_set
 
 
 def _mode(path: Path) -> int:
@@ -39,11 +39,11 @@ def _digest(path: Path) -> str:
 
 
 def test_default_path_is_in_the_data_dir(isolated_dirs: dict[str, Path]) -> None:
-    assert default_path() == isolated_dirs["data"] / "history.sqlite3"
+    assert log_path() == isolated_dirs["data"] / "history.sqlite3"
 
 
 def test_nothing_is_created_until_the_store_opens(isolated_dirs: dict[str, Path]) -> None:
-    import matwork.core.history  # noqa: F401  (importing must not touch the disk)
+    import matwork.store.writer  # noqa: F401  (importing must not touch the disk)
 
     assert not isolated_dirs["data"].exists()
 
@@ -51,7 +51,7 @@ def test_nothing_is_created_until_the_store_opens(isolated_dirs: dict[str, Path]
 def test_file_0600_and_folders_0700_from_creation(isolated_dirs: dict[str, Path]) -> None:
     old_umask = os.umask(0o022)
     try:
-        with HistoryStore() as store:
+        with HistoryStore(log_path()) as store:
             store.start_session(make_info())
             store.set_finished(make_set(0))
             database = store.path
@@ -81,7 +81,7 @@ def test_an_unwritable_folder_is_a_history_error(tmp_path: Path) -> None:
 
 
 def test_read_only_open_of_a_missing_log_creates_nothing(isolated_dirs: dict[str, Path]) -> None:
-    with HistoryStore(create=False) as store:
+    with HistoryStore(log_path(), create=False) as store:
         assert store.recent_sessions() == []
         assert store.count_sessions() == 0
     assert not isolated_dirs["data"].exists()
@@ -141,6 +141,7 @@ def test_migration_from_v1_keeps_the_data(tmp_path: Path) -> None:
         connection.close()
 
 
+@pytest.mark.slow
 def test_openers_racing_to_create_the_log_all_succeed(tmp_path: Path) -> None:
     # Threads with their own connections race like processes (sqlite3 drops the GIL),
     # and start fast enough to hit the window between one creating the schema and

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from history.history_helpers import make_info, make_set
-from matwork.core.history import HistoryStore, SessionDetail
-from matwork.core.history_io import CSV_HEADER, ImportFormatError, export, import_file
+from matwork.store.io import CSV_HEADER, ImportFormatError, export, import_file
+from matwork.store.writer import HistoryStore, SessionDetail
+
+from helpers.store import make_info, make_set
 
 BASE = 1_790_000_000.0
 
@@ -114,10 +115,10 @@ def test_an_empty_log_exports_a_header_only(tmp_path: Path) -> None:
     ("name", "content", "words"),
     [
         ("other.csv", "Date,Weight\n2026-01-01,80\n", "missing columns"),
-        ("broken.jsonl", '{"uuid": "x"}\n', "line 1"),
-        ("broken.jsonl", "not json\n", "line 1"),
-        ("status.jsonl", None, "line 1: unknown status 'paused'"),
-        ("rating.jsonl", None, "line 1: rpe must be between 0 and 10, not 12"),
+        ("broken.jsonl", '{"uuid": "x"}\n', "broken.jsonl:1: column uuid: 'x' is not a session id"),
+        ("broken.jsonl", "not json\n", "broken.jsonl:1: not JSON"),
+        ("status.jsonl", None, "status.jsonl:1: column status: 'paused' is not one of"),
+        ("rating.jsonl", None, r"rating.jsonl:1: column rpe: 12 is outside 0\.\.10"),
     ],
 )
 def test_files_that_are_not_exports_are_refused(
@@ -146,6 +147,8 @@ def test_a_bad_value_in_csv_names_its_line(tmp_path: Path) -> None:
     text = (tmp_path / "log.csv").read_text(encoding="utf-8")
     (tmp_path / "bad.csv").write_text(text.replace("29.75", "twenty", 1), encoding="utf-8")
     with HistoryStore(tmp_path / "fresh.sqlite3") as fresh:
-        with pytest.raises(ImportFormatError, match=r"line 2: could not convert"):
+        with pytest.raises(
+            ImportFormatError, match=r"bad.csv:2: column Duration \(s\): 'twenty' is not"
+        ):
             import_file(fresh, tmp_path / "bad.csv")
         assert fresh.count_sessions() == 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -9,14 +12,15 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from history.history_helpers import ROUTINE_HASH, make_info, make_set
-from matwork.core.history import (
+from matwork.core.results import ResultSink
+from matwork.store.writer import (
     HistoryStore,
     SessionBusyError,
     SessionDetail,
     SessionNotFoundError,
 )
-from matwork.core.results import ResultSink
+
+from helpers.store import ROUTINE_HASH, make_info, make_set
 
 DAY = 86_400.0
 BASE = 1_790_000_000.0
@@ -88,8 +92,31 @@ def test_wrong_calls_are_refused(store: HistoryStore) -> None:
     store.start_session(make_info())
     with pytest.raises(RuntimeError, match="still open"):
         store.start_session(make_info())
-    with pytest.raises(ValueError, match="completed or stopped"):
-        store.session_ended("interrupted", 1.0)
+
+
+@pytest.mark.slow
+def test_the_type_checker_refuses_an_end_status_other_than_completed_or_stopped(
+    tmp_path: Path,
+) -> None:
+    """Ending a session as "interrupted" is a type error (EndStatus), not a runtime check."""
+    snippet = tmp_path / "wrong_end.py"
+    snippet.write_text(
+        "from matwork.core.kinds import SessionStatus\n"
+        "from matwork.store.writer import HistoryStore\n"
+        "def end(store: HistoryStore) -> None:\n"
+        "    store.session_ended(SessionStatus.INTERRUPTED, 1.0)\n"
+        "def fine(store: HistoryStore) -> None:\n"
+        "    store.session_ended(SessionStatus.STOPPED, 1.0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout
+    assert 'incompatible type "Literal[SessionStatus.INTERRUPTED]"' in result.stdout
+    assert result.stdout.count("error:") == 1
 
 
 def test_annotate_sets_and_validates_ratings(store: HistoryStore) -> None:
@@ -212,6 +239,31 @@ def test_stats_rows_hold_the_window_and_every_training_start(store: HistoryStore
     assert {row.session_started_at for row in sets} == {BASE + 10 * DAY}
     assert sorted(starts) == [BASE, BASE + 10 * DAY]
     assert interrupted
+
+
+def test_stats_rows_leave_out_the_rows_a_hand_edit_broke(store: HistoryStore) -> None:
+    healthy = _logged_session(store, BASE + 2 * DAY, sets=2)
+    broken = _logged_session(store, BASE + 3 * DAY, sets=2)
+    with sqlite3.connect(store.path) as raw:  # a hand edit, past the schema's checks
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute("UPDATE sessions SET pain_before = 'bad' WHERE uuid = ?", (broken,))
+        raw.execute(
+            "UPDATE sets SET actual_seconds = -1.0 WHERE session_uuid = ? AND segment = 0",
+            (healthy,),
+        )
+        raw.execute(
+            "UPDATE sets SET skipped = 1 WHERE session_uuid = ? AND segment = 1", (healthy,)
+        )
+    raw.close()
+    sessions, sets, starts = store.stats_rows(since=BASE)
+    assert [row.started_at for row in sessions] == [BASE + 2 * DAY]
+    assert [(row.session_started_at, row.skipped) for row in sets] == [
+        (BASE + 2 * DAY, True),
+        (BASE + 3 * DAY, False),
+        (BASE + 3 * DAY, False),
+    ]
+    assert sorted(starts) == [BASE + 2 * DAY, BASE + 3 * DAY]
+    assert store.rows_left_out == 2
 
 
 def test_threads_share_one_store(store: HistoryStore) -> None:

@@ -10,9 +10,10 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from history.history_helpers import make_info, make_set
 from matwork.cli.review import export, import_, log, show, stats
-from matwork.core.history import HistoryStore
+from matwork.store.writer import HistoryStore
+
+from helpers.store import log_path, make_info, make_set
 
 GROUP = click.Group(commands=[log, show, stats, export, import_])
 
@@ -39,7 +40,7 @@ def assert_clean_failure(result: Result, words: str) -> None:
 def logged(isolated_dirs: dict[str, Path]) -> list[str]:
     """Four sessions on four days (oldest first), in the isolated data folder."""
     uuids = []
-    with HistoryStore() as store:
+    with HistoryStore(log_path()) as store:
         for day, name in enumerate(["Desk reset", "Core", "Desk reset", "Core"], start=1):
             started = local(f"2026-03-0{day}T08:00")
             session_uuid = store.start_session(make_info(name), now=started)
@@ -52,7 +53,7 @@ def logged(isolated_dirs: dict[str, Path]) -> list[str]:
 
 
 def test_log_lists_newest_first(logged: list[str]) -> None:
-    result = invoke("log")
+    result = CliRunner().invoke(GROUP, ["log"], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["#", "ID", "Started"]
@@ -61,6 +62,15 @@ def test_log_lists_newest_first(logged: list[str]) -> None:
     assert " 2/3 " in lines[1]
     assert "5→1" in lines[1]
     assert len(lines) == 5
+
+
+def test_log_at_80_columns_leaves_the_id_out_and_keeps_the_names(logged: list[str]) -> None:
+    """`show` takes the # as well, so a narrow terminal gives the id's room to the name."""
+    result = CliRunner().invoke(GROUP, ["log"], env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["#", "Started", "Routine"]
+    assert logged[3][:8] not in result.stdout
+    assert all(len(line) <= 80 for line in lines)
 
 
 def test_log_json_filters_and_numbers(logged: list[str]) -> None:
@@ -89,7 +99,7 @@ def test_log_bad_date_is_one_line(logged: list[str]) -> None:
 
 def test_data_dir_overrides_the_environment(logged: list[str], tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
-    with HistoryStore(data_dir=other) as store:
+    with HistoryStore(other / "history.sqlite3") as store:
         store.start_session(make_info("Other"))
         store.session_ended("stopped", 5.0)
     rows = json.loads(invoke("log", "--json", "--data-dir", str(other)).stdout)

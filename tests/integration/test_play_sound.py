@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from integration.play_helpers import load_timeline, matwork_play, play_env, run_to_end
-from matwork import paths
 from matwork.audio.clips import CUE_SOUND_FILES
 from matwork.core.cue_schedule import all_cues
+from matwork.shipped import shipped_dir
 
-from alsa_helpers import alsa_usable, pcm_samples
+from helpers.alsa import alsa_usable, pcm_samples
+from helpers.play import load_timeline, matwork_play, play_env, run_to_end
 
 SPEED = 20.0
 MARGIN = 0.1
 """Wall seconds a cue's sound must have ended before the next cue falls due."""
-SOUNDS = paths.shipped_dir("sounds") / "default"
+SOUNDS = shipped_dir("sounds") / "default"
 
 CHIMES = """
 name = "Chimes"
@@ -72,6 +72,7 @@ CHIMES_LINES = [
     "Switch sides, 10 s",
     "Work: Side plank, right, 10 s",
     "Session complete: 1:40",
+    "Logged as completed: 3 of 3 sets done, 1:40 active, 100% of the planned time.",
 ]
 
 CONFIG = """
@@ -81,6 +82,7 @@ voice = false
 
 [session]
 pain_question = false
+safety_acknowledged = true
 """
 
 

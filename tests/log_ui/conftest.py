@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from matwork.config import Config, SessionSettings
-from matwork.core.library import RoutineSource
+from matwork.app.config import Config, SessionSettings
+from matwork.app.library import RoutineSource
 
 
 @pytest.fixture

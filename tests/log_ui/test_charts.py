@@ -10,9 +10,9 @@ from rich.style import Style
 from rich.text import Text
 
 from matwork.core.stats import SessionRow, WeeklyPain, WeekTotal
-from matwork.tui.widgets.charts import (
+from matwork.tui.history.charts import (
     HEAT_CELL,
-    HEAT_COLORS,
+    ChartPalette,
     calendar_heatmap,
     category_bars,
     daily_minutes,
@@ -25,6 +25,10 @@ from matwork.tui.widgets.charts import (
 )
 
 TODAY = date(2026, 3, 5)  # a Thursday
+
+HEAT_COLORS = ("#3a3f44", "#0e4429", "#006d32", "#26a641", "#39d353")
+"""Heatmap shades of the test palette."""
+PALETTE = ChartPalette(heat=tuple(Style(color=colour) for colour in HEAT_COLORS))
 
 
 def color_at(text: Text, offset: int) -> str | None:
@@ -74,7 +78,9 @@ def test_heatmap_levels_put_known_days_in_their_cells() -> None:
 
 
 def test_calendar_heatmap_draws_the_cells_in_their_shades() -> None:
-    text = calendar_heatmap({date(2026, 3, 4): 50.0, date(2026, 3, 2): 20.0}, TODAY, 26)
+    text = calendar_heatmap(
+        {date(2026, 3, 4): 50.0, date(2026, 3, 2): 20.0}, TODAY, 26, palette=PALETTE
+    )
     lines = text.plain.split("\n")
     assert lines[0].startswith("    Sep     Oct     Nov     Dec")
     assert len(lines[0]) <= 4 + 26 * 2
@@ -150,7 +156,10 @@ def test_pain_chart_marks_before_and_after_per_week() -> None:
         WeeklyPain("2026-W08", mean_before=10.0, mean_after=0.0, sessions=1),
         WeeklyPain("2026-W10", mean_before=None, mean_after=5.0, sessions=1),
     ]
-    text = pain_chart(weeks, pain, height=6)
+    palette = ChartPalette(
+        pain_before=Style(color="#e5a50a", bold=True), pain_after=Style(color="#57e389", bold=True)
+    )
+    text = pain_chart(weeks, pain, height=6, palette=palette)
     lines = text.plain.split("\n")
     assert lines[0] == "10│●     "
     assert lines[5] == " 0│ ●    "

@@ -9,19 +9,24 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, LoadingIndicator, Static
 
-from matwork.config import Config
-from matwork.core.history import HistoryStore
-from matwork.core.history_schema import SCHEMA_VERSION
-from matwork.core.library import RoutineSource
+from matwork.app.config import Config
+from matwork.app.library import RoutineSource
+from matwork.app.paths import Paths
+from matwork.core.kinds import SessionStatus
+from matwork.store.schema import SCHEMA_VERSION
+from matwork.store.writer import HistoryStore
 from matwork.tui.app import MatworkApp, make_app
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.history import HistoryScreen, SessionFilter
-from matwork.tui.screens.library import LibraryScreen
+from matwork.tui.history.filters import SessionFilter
+from matwork.tui.history.screen import HistoryScreen
+from matwork.tui.history.sessions_table import SessionsTable
+from matwork.tui.library.later import LibraryLater
+from matwork.tui.library.screen import LibraryScreen
+from matwork.tui.modals.confirm import ConfirmScreen
 from matwork.tui.widgets.filter_chip import FilterChip
 
-from .log_helpers import (
+from helpers.log_ui import (
     DAY,
     NOW,
     TZ,
@@ -29,10 +34,10 @@ from .log_helpers import (
     make_session,
     make_set,
     session_uuid,
-    settle,
-    wait_for,
     write_log,
 )
+from helpers.pilot import settle, wait_until
+from helpers.store import log_path
 
 SIZE = (150, 46)
 
@@ -62,7 +67,7 @@ def status_text(app: MatworkApp) -> str:
 
 
 async def open_history(pilot: Any, app: MatworkApp, **options: Any) -> HistoryScreen:
-    app.push_screen(HistoryScreen(now=NOW, tz=TZ, **options))
+    app.push_screen(HistoryScreen(log_path(), now=NOW, tz=TZ, **options))
     await settle(pilot)
     return history(app)
 
@@ -204,12 +209,12 @@ def test_session_filter_matches_words_and_status() -> None:
     assert SessionFilter().matches(record)
     assert SessionFilter(routine="basics core").matches(record)
     assert not SessionFilter(routine="desk").matches(record)
-    assert SessionFilter(status="stopped").matches(record)
-    assert not SessionFilter(status="completed").matches(record)
+    assert SessionFilter(status=SessionStatus.STOPPED).matches(record)
+    assert not SessionFilter(status=SessionStatus.COMPLETED).matches(record)
     assert SessionFilter(since_days=7).since(NOW) == NOW - 7 * DAY
     assert SessionFilter().since(NOW) is None
     assert not SessionFilter().active
-    assert SessionFilter(status="stopped").active
+    assert SessionFilter(status=SessionStatus.STOPPED).active
 
 
 async def test_paging_loads_more_at_the_end(
@@ -245,7 +250,7 @@ async def test_scrolling_to_the_end_loads_more(
         sessions = table(app)
         assert sessions.row_count == 100
         sessions.scroll_end(animate=False)
-        await wait_for(pilot, lambda: sessions.row_count == 200)
+        await wait_until(pilot, lambda: sessions.row_count == 200)
         assert sessions.cursor_row == 0  # the cursor stays where it was
 
 
@@ -286,9 +291,32 @@ async def test_charts_are_drawn(
         assert heatmap.border_subtitle.startswith("4 sessions · 70 min")
         assert "●" in str(screen.query_one("#chart-pain", Static).content)
         assert "pilates" in str(screen.query_one("#chart-categories", Static).content)
-        await pilot.press("c")
-        assert screen.query_one("#charts").has_class("-hidden")
+        await pilot.press("c")  # 150 columns: beside the tables, and c hides them
+        assert screen.has_class("-flip-charts")
         assert not screen.query_one("#charts").display
+
+
+async def test_narrower_the_charts_give_the_tables_the_room_and_c_shows_them_instead(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_history(pilot, app)
+        charts, left = screen.query_one("#charts"), screen.query_one("#history-left")
+        assert not charts.display
+        assert screen.query_one("#sessions").size.width >= 78  # every column shows
+        await pilot.press("c")
+        await pilot.pause()
+        assert charts.display
+        assert not left.display
+        assert charts.size.width > 100
+        assert app.focused is charts  # arrows scroll them
+        await pilot.press("c")
+        await pilot.pause()
+        assert not charts.display
+        assert left.display
+        assert app.focused is screen.query_one("#sessions")
 
 
 def damage(folder: Path) -> Path:
@@ -419,10 +447,38 @@ async def test_app_can_open_on_the_history(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert table(app).row_count == 5
-        assert isinstance(app.screen_stack[0], LibraryScreen)
+        assert isinstance(app.screen_stack[0], LibraryLater)  # built on the way back
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+        assert len(app.screen_stack) == 1
+        await pilot.press("h")  # the library works as ever: History again, and back
+        await settle(pilot)
+        assert table(app).row_count == 5
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_reading_a_page_never_covers_the_table(
+    isolated_dirs: dict[str, Path], acknowledged: Config, no_routines: list[RoutineSource]
+) -> None:
+    # Widget.loading would lay Textual's loading indicator over the rows (and cost a
+    # mount and a prune per page); the status line says that a page is being read.
+    write_log(isolated_dirs["data"], small_log())
+    app = app_for(acknowledged, no_routines, start_screen="history")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        sessions = history(app).query_one(SessionsTable)
+        store = history(app).store
+        assert store is not None
+        sessions.fill(store, SessionFilter(), None)
+        assert sessions.reading
+        assert not sessions.loading
+        await settle(pilot)
+        assert not sessions.reading
+        assert not app.screen.query(LoadingIndicator)
+        assert sessions.row_count == 5
 
 
 def test_history_command_opens_the_app_on_the_history(
@@ -430,13 +486,15 @@ def test_history_command_opens_the_app_on_the_history(
 ) -> None:
     from matwork.cli.history_cmd import history as history_command
 
-    seen: list[tuple[str, str]] = []
+    seen: list[tuple[str, Path]] = []
+    environment_before = dict(os.environ)
 
-    def fake_run_app(*, start_screen: str = "library") -> int:
-        seen.append((start_screen, os.environ["MATWORK_DATA_DIR"]))
+    def fake_run_app(*, paths: Paths, start_screen: str = "library") -> int:
+        seen.append((start_screen, paths.data_dir))
         return 0
 
     monkeypatch.setattr("matwork.tui.app.run_app", fake_run_app)
     result = CliRunner().invoke(history_command, ["--data-dir", str(tmp_path / "logs")])
     assert result.exit_code == 0, result.output
-    assert seen == [("history", str((tmp_path / "logs").resolve()))]
+    assert seen == [("history", (tmp_path / "logs").resolve())]
+    assert dict(os.environ) == environment_before  # the folder is passed, not set

@@ -6,23 +6,19 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from matwork.core.history import CorruptHistoryError, HistoryError, HistoryStore, NotOursError
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.questions import (
-    HistoryProblem,
-    PainQuestion,
-    RatingScale,
-    ResumeQuestion,
-    resume_text,
-    when_text,
-)
+from matwork.store.writer import CorruptHistoryError, HistoryError, HistoryStore, NotOursError
+from matwork.tui.modals.confirm import ConfirmScreen
+from matwork.tui.modals.log_problem import HistoryProblem
+from matwork.tui.modals.questions import PainQuestion, ResumeQuestion, resume_text, when_text
+from matwork.tui.widgets.rating_scale import RatingScale
 
-from .log_helpers import DAY, NOW, TZ, make_session
+from helpers.log_ui import DAY, NOW, TZ, make_session
 
 
 class Harness(App[None]):
@@ -107,16 +103,30 @@ def interrupted(started_at: float, active: float = 754.0, segment: int = 6) -> A
     ).session
 
 
-def test_resume_text_names_routine_time_segment_and_minutes() -> None:
-    record = interrupted(NOW - 3 * 3600)
+def test_resume_text_says_sets_and_time_done_from_the_log() -> None:
+    record = msgspec.structs.replace(interrupted(NOW - 3 * 3600), sets_done=3, sets_skipped=1)
     assert resume_text(record, now=NOW, tz=TZ) == (
-        "An interrupted session of Core basics from today at 15:00 "
-        "(stopped at segment 7, 13 min done). Resume?"
+        "An interrupted session of Core basics from today at 15:00: "
+        "3 sets done, 1 skipped, 12:34 active, stopped at segment 7. Resume?"
     )
-    short = interrupted(NOW - DAY, active=20)
-    assert "yesterday at 18:00" in resume_text(short, now=NOW, tz=TZ)
-    assert "less than a minute done" in resume_text(short, now=NOW, tz=TZ)
+    short = msgspec.structs.replace(interrupted(NOW - DAY, active=20), sets_done=1)
+    assert resume_text(short, now=NOW, tz=TZ) == (
+        "An interrupted session of Core basics from yesterday at 18:00: "
+        "1 set done, 0:20 active, stopped at segment 7. Resume?"
+    )
+    none = interrupted(NOW - DAY, active=8)
+    assert "no set done yet, 0:08 active" in resume_text(none, now=NOW, tz=TZ)
     assert when_text(NOW - 3 * DAY, now=NOW, tz=TZ) == "Mon 02 Mar at 18:00"
+
+
+async def test_the_resume_question_shows_what_the_log_holds() -> None:
+    record = msgspec.structs.replace(interrupted(NOW - 3600), sets_done=3)
+    app = Harness(ResumeQuestion(record, now=NOW, tz=TZ))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#resume-text", Static).content)
+        assert "3 sets done, 12:34 active" in text
+        assert "less than a minute" not in text
 
 
 @pytest.mark.parametrize(

@@ -11,25 +11,16 @@ import pytest
 from textual import events
 from textual.widgets import Input, Static
 
-from matwork.config import Config
-from matwork.core.history import HistoryStore, SessionRecord
-from matwork.core.library import RoutineSource
+from matwork.app.config import Config
+from matwork.app.library import RoutineSource
+from matwork.store.writer import HistoryStore, SessionRecord
 from matwork.tui.app import MatworkApp, make_app
-from matwork.tui.screens.library import LibraryScreen
-from matwork.tui.screens.questions import RatingScale
-from matwork.tui.screens.summary import SummaryScreen, pain_flags, summary_facts
+from matwork.tui.history.summary import SummaryScreen, pain_flags, summary_facts
+from matwork.tui.library.screen import LibraryScreen
+from matwork.tui.modals.questions import RatingScale
 
-from .log_helpers import (
-    NOW,
-    TZ,
-    make_session,
-    make_set,
-    session_uuid,
-    settle,
-    stopped_session,
-    write_log,
-)
-from .log_helpers import wait_for as wait_until
+from helpers.log_ui import NOW, TZ, make_session, make_set, session_uuid, stopped_session, write_log
+from helpers.pilot import settle, wait_until
 
 UUID = session_uuid(1)
 
@@ -263,3 +254,41 @@ async def test_an_unknown_session_says_so_and_escape_leaves(
             assert "no session" in str(app.screen.query_one("#summary-title", Static).content)
             await pilot.press("escape")
             await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
+@pytest.mark.parametrize(
+    ("keys", "answers"),
+    [
+        (("5", "2"), (2, None)),  # the second digit replaces the first, in the same scale
+        (("5", "enter", "2"), (5, 2)),
+        (("5", "tab", "2"), (5, 2)),
+        (("1", "0"), (10, None)),
+        (("1", "1", "0"), (10, None)),
+        (("1", "enter", "0"), (1, 0)),
+        (("1", "tab", "shift+tab", "0"), (0, None)),  # any other key ends the "1"
+        (("enter", "7"), (None, 7)),
+    ],
+)
+async def test_digits_stay_in_their_scale_and_moving_on_is_enter_or_tab(
+    keys: tuple[str, ...],
+    answers: tuple[int | None, int | None],
+    log_path: Path,
+    acknowledged: Config,
+    no_routines: list[RoutineSource],
+) -> None:
+    app = app_for(acknowledged, no_routines)
+    async with app.run_test(size=(100, 40)) as pilot:
+        with HistoryStore(log_path) as store:
+            app.push_screen(SummaryScreen(store, UUID, tz=TZ))
+            await settle(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SummaryScreen)
+            shown = (
+                screen.query_one("#rpe", RatingScale).value,
+                screen.query_one("#pain-after", RatingScale).value,
+            )
+            assert shown == answers
+            record = read_back(log_path)
+            assert (record.rpe, record.pain_after) == answers

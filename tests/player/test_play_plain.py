@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from matwork.cli import play as play_module
 from matwork.cli.play import PlayOptions, play
-from matwork.cli.play_plain import LineReader, run_plain, seconds_text
+from matwork.cli.play_plain import LineReader, WaitInput, run_plain, seconds_text
 from matwork.core.clock import FakeClock
+from matwork.core.player import Player
 from matwork.core.results import RecordingResults
-from player.player_helpers import WORKED_EXAMPLE, quick, timeline_of
+from matwork.core.timeline import Timeline
+
+from helpers.player import WORKED_EXAMPLE, quick, timeline_of
 
 WORKED_EXAMPLE_LINES = [
     "Worked example: 3:40",
@@ -66,18 +68,19 @@ class Runner:
         self.sleeps.append(seconds)
         self.clock.sleep(seconds)
 
-    def run(self, text_or_timeline: object, **options: object) -> int:
+    def run(
+        self,
+        text_or_timeline: str | Timeline,
+        *,
+        wait_input: WaitInput | None = None,
+        speed: float = 1.0,
+        start_at: int = 0,
+    ) -> int:
         timeline = (
             timeline_of(text_or_timeline) if isinstance(text_or_timeline, str) else text_or_timeline
         )
-        return run_plain(
-            timeline,  # type: ignore[arg-type]
-            clock=self.clock,
-            sleep=self.sleep,
-            out=self.out,
-            results=self.results,
-            **options,  # type: ignore[arg-type]
-        )
+        player = Player(timeline, self.clock, results=self.results, speed=speed, start_at=start_at)
+        return run_plain(player, self.clock, sleep=self.sleep, out=self.out, wait_input=wait_input)
 
 
 def test_worked_example_lines_on_the_clock() -> None:
@@ -106,7 +109,7 @@ def test_start_at_a_later_segment() -> None:
     assert runner.lines[-1] == "Session complete: 0:45"
 
 
-def test_breath_and_halfway_get_lines_rep_phases_do_not() -> None:
+def test_breath_and_halfway_get_lines_rep_phases_a_counter() -> None:
     timeline = quick(
         '[[block]]\n[[block.exercise]]\nid = "bridge"\nreps = 2\ntempo = "2-0-2-0"\n'
         'breath = "tempo"\nhalfway = true\nrest = 5\n'
@@ -118,9 +121,11 @@ def test_breath_and_halfway_get_lines_rep_phases_do_not() -> None:
         (0, "T: 0:21"),
         (0, "Work: Glute bridge, 2 reps, 8 s"),
         (0, "Inhale"),
+        (0, "Rep 1 of 2"),
         (2, "Exhale"),
         (4, "Halfway"),
         (4, "Inhale"),
+        (4, "Rep 2 of 2"),
         (6, "Exhale"),
         (8, "Rest 5 s, next: Bird-dog"),
         (13, "Work: Bird-dog, 8 s"),
@@ -140,9 +145,9 @@ def test_open_sets_end_at_their_estimate_without_a_terminal() -> None:
     runner.run(quick(OPEN_SET))
     assert list(zip(runner.times, runner.lines, strict=True)) == [
         (0, "T: ~1:48"),
-        (0, "Work: Deadlift, set 1 of 2, 8 reps, open set, ~24 s"),
+        (0, "Work: Deadlift, set 1 of 2, 8 reps, 40 kg, open set, ~24 s"),
         (24, "Rest 60 s, next: Deadlift"),
-        (84, "Work: Deadlift, set 2 of 2, 8 reps, open set, ~24 s"),
+        (84, "Work: Deadlift, set 2 of 2, 8 reps, 40 kg, open set, ~24 s"),
         (108, "Session complete: 1:48"),
     ]
     assert [r.reps_done for r in runner.results.sets] == [8, 8]
@@ -183,9 +188,9 @@ def test_enter_ends_an_open_set_in_a_terminal() -> None:
     runner.run(quick(OPEN_SET), wait_input=keyboard)
     assert list(zip(runner.times, runner.lines, strict=True)) == [
         (0, "T: ~1:48"),
-        (0, "Work: Deadlift, set 1 of 2, 8 reps, open set: press Enter when done"),
+        (0, "Work: Deadlift, set 1 of 2, 8 reps, 40 kg, open set: press Enter when done"),
         (31.5, "Rest 60 s, next: Deadlift"),
-        (91.5, "Work: Deadlift, set 2 of 2, 8 reps, open set: press Enter when done"),
+        (91.5, "Work: Deadlift, set 2 of 2, 8 reps, 40 kg, open set: press Enter when done"),
         (130, "Session complete: 2:10"),
     ]
     assert keyboard.waits[0] is None  # an open set with nothing to say: wait for Enter only
@@ -208,13 +213,8 @@ def test_ctrl_c_stops_cleanly() -> None:
             raise KeyboardInterrupt
         runner.sleep(seconds)
 
-    code = run_plain(
-        timeline_of(WORKED_EXAMPLE),
-        clock=runner.clock,
-        sleep=interrupted,
-        out=runner.out,
-        results=runner.results,
-    )
+    player = Player(timeline_of(WORKED_EXAMPLE), runner.clock, results=runner.results)
+    code = run_plain(player, runner.clock, sleep=interrupted, out=runner.out)
     assert code == 130
     assert runner.lines[-1] == "Stopped."
     assert runner.results.ended is not None
@@ -239,7 +239,7 @@ def routine(tmp_path: Path) -> Path:
 def test_play_command_plain(routine: Path) -> None:
     result = CliRunner().invoke(play, [str(routine), "--plain", "--speed", "1000"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == WORKED_EXAMPLE_LINES
+    assert result.stdout.splitlines() == WORKED_EXAMPLE_LINES
 
 
 def test_play_command_reports_a_broken_routine_and_a_bad_start(routine: Path) -> None:
@@ -256,14 +256,15 @@ def test_play_command_reports_a_broken_routine_and_a_bad_start(routine: Path) ->
 def test_play_without_plain_hands_over_to_the_full_screen_player(
     routine: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(play_module, "_full_screen_player", lambda: None)
-    result = CliRunner().invoke(play, [str(routine)])
-    assert result.exit_code == 1
-    assert "the full-screen player is not built yet (use --plain)" in result.output
+    import matwork.tui.app
+
     calls: list[tuple[object, PlayOptions]] = []
-    monkeypatch.setattr(
-        play_module, "_full_screen_player", lambda: lambda e, o: calls.append((e, o))
-    )
+
+    def run_player(entry: object, options: PlayOptions, paths: object) -> int:
+        calls.append((entry, options))
+        return 0
+
+    monkeypatch.setattr(matwork.tui.app, "run_player", run_player)
     result = CliRunner().invoke(
         play, [str(routine), "--speed", "2", "--no-sound", "--no-voice", "--start-at", "4"]
     )
@@ -280,6 +281,7 @@ def matwork_play(*args: str) -> list[str]:
     return [sys.executable, "-c", "from matwork.cli.play import play; play()", *args]
 
 
+@pytest.mark.slow
 def test_plain_play_as_a_process(routine: Path) -> None:
     done = subprocess.run(
         matwork_play("--plain", "--speed", "100", str(routine)),
@@ -295,6 +297,7 @@ def test_plain_play_as_a_process(routine: Path) -> None:
     assert lines == WORKED_EXAMPLE_LINES
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_process_says_stopped_without_a_traceback(routine: Path) -> None:
     process = subprocess.Popen(
         matwork_play("--plain", str(routine)),

@@ -7,7 +7,8 @@ import pytest
 from matwork.core.clock import FakeClock
 from matwork.core.cue_schedule import all_cues, number_words, seconds_words
 from matwork.core.player import Player
-from player.player_helpers import WORKED_EXAMPLE, Rig, plan, quick, timeline_of
+
+from helpers.player import WORKED_EXAMPLE, Rig, plan, quick, timeline_of
 
 WORKED_EXAMPLE_CUES = [
     ("prepare", 0.0),
@@ -72,15 +73,15 @@ def test_worked_example_words() -> None:
     cues = Player(timeline_of(WORKED_EXAMPLE), FakeClock()).due_cues(-1, 1e9)
     said = {cue.at: cue.text for cue in cues if cue.kind not in ("countdown", "final")}
     assert said == {
-        0.0: "Get ready. First: Dead bug",
+        0.0: "Get ready. First: Dead bug, thirty seconds",
         10.0: "Dead bug, thirty seconds",
-        40.0: "Rest ten seconds. Next: Side plank",
+        40.0: "Rest ten seconds. Next: Side plank, twenty seconds per side",
         50.0: "Side plank, left, twenty seconds",
         70.0: "Switch sides",
         75.0: "Side plank, right, twenty seconds",
-        95.0: "Rest forty seconds. Next: Dead bug",
+        95.0: "Rest forty seconds. Next: Dead bug, thirty seconds",
         135.0: "Dead bug, thirty seconds",
-        165.0: "Rest ten seconds. Next: Side plank",
+        165.0: "Rest ten seconds. Next: Side plank, twenty seconds per side",
         175.0: "Side plank, left, twenty seconds",
         195.0: "Switch sides",
         200.0: "Side plank, right, twenty seconds",
@@ -144,7 +145,7 @@ def test_halfway_and_countdown_in_work_and_rest() -> None:
         ("halfway", 20, "Halfway"),
         ("countdown", 38, "2"),
         ("final", 39, "1"),
-        ("rest", 40, "Rest twenty seconds. Next: Bird-dog"),
+        ("rest", 40, "Rest twenty seconds. Next: Bird-dog, thirty seconds"),
         ("countdown", 58, "2"),
         ("final", 59, "1"),
         ("start", 60, "Bird-dog, thirty seconds"),
@@ -182,7 +183,7 @@ def test_work_words_for_sides_sets_and_alternation() -> None:
     starts = [c.text for c in player.due_cues(-1, 1e6) if c.kind in ("start", "rest")]
     assert starts == [
         "Bird-dog, alternating sides, eight reps",
-        "Rest fifteen seconds. Next: Deadlift",
+        "Rest fifteen seconds. Next: Deadlift, five reps",
         "Deadlift, set one of two, five reps",
     ]  # the open set hides what follows until it is done
     assert [c.text for c in all_cues(timeline) if c.kind == "start"][-2:] == [

@@ -9,7 +9,8 @@ import pytest
 from matwork.core.clock import FakeClock
 from matwork.core.cue_schedule import all_cues
 from matwork.core.player import Player
-from player.player_helpers import CATALOG, WORKED_EXAMPLE, Rig, plan, quick, timeline_of
+
+from helpers.player import CATALOG, WORKED_EXAMPLE, Rig, plan, quick, timeline_of
 
 SIX_HOURS = f"""
 name = "Long day"

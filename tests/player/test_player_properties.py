@@ -12,7 +12,8 @@ from matwork.core import Timeline
 from matwork.core.clock import FakeClock
 from matwork.core.cue_schedule import all_cues
 from matwork.core.player import Player
-from player.player_helpers import CATALOG, Rig, timeline_of
+
+from helpers.player import CATALOG, Rig, timeline_of
 
 seconds = st.integers(10, 600).map(lambda tenths: tenths / 10)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from matwork.core.clock import FakeClock
 from matwork.core.player import Player
 from matwork.core.results import RecordingResults, SessionInfo
-from player.player_helpers import WORKED_EXAMPLE, Rig, quick, timeline_of
+
+from helpers.player import WORKED_EXAMPLE, Rig, quick, timeline_of
 
 WALL = 1_700_000_000.0
 

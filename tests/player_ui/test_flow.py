@@ -6,23 +6,26 @@ from pathlib import Path
 
 import pytest
 
-from matwork.config import Config
+from matwork.app.config import Config
+from matwork.app.library import LibraryEntry, RoutineSource
+from matwork.app.session import PlayOptions, Session, build_session, open_log, session_info
 from matwork.core.clock import FakeClock
 from matwork.core.cues import RecordingSink
-from matwork.core.history import HistoryStore
-from matwork.core.library import LibraryEntry, RoutineSource
 from matwork.core.player import Player
-from matwork.session import PlayOptions, Session, build_session, open_log, session_info
-from matwork.tui.screens.library import LibraryScreen
-from matwork.tui.screens.player import PlayerScreen
-from matwork.tui.screens.questions import PainQuestion, ResumeQuestion
-from matwork.tui.screens.summary import SummaryScreen
-from matwork.tui.wake import next_display_change
-from matwork.tui.widgets.big_timer import BigTimer, timer_text
-from matwork.tui.widgets.breath_meter import BreathMeter
+from matwork.store.writer import HistoryStore
+from matwork.tui.history.summary import SummaryScreen
+from matwork.tui.library.screen import LibraryScreen
+from matwork.tui.modals.questions import PainQuestion, ResumeQuestion
+from matwork.tui.modals.reps import RepsQuestion
+from matwork.tui.player.big_timer import BigTimer, timer_text
+from matwork.tui.player.breath_meter import BreathMeter
+from matwork.tui.player.screen import PlayerScreen
+from matwork.tui.player.wake import next_display_change
 
-from .helpers import START, app_for, open_player, wait_for
-from .test_session import audio_sound
+from helpers.paths import test_paths
+from helpers.pilot import wait_until
+from helpers.player_ui import START, app_for, audio_sound, open_player
+from helpers.store import log_path
 
 SIZE = (100, 30)
 OPENINGS = {"prepare", "start", "switch", "rest", "finish"}
@@ -52,15 +55,15 @@ async def test_a_whole_session_to_the_summary_and_back_to_the_library(
         ]
         assert seen[:5] == ["0:04", "0:03", "0:02", "0:01", "0:20"]
         await rig.press("enter")  # the finished screen: on to the summary at once
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await wait_for(pilot, lambda: summary.detail is not None)
+        await wait_until(pilot, lambda: summary.detail is not None)
         assert summary.detail is not None
         assert summary.detail.session.status == "completed"
         assert len(summary.detail.sets) == 6
         await rig.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         assert rig.screen.session is not None
         assert rig.screen.session.log.store is None
 
@@ -74,11 +77,13 @@ async def test_the_finished_screen_goes_on_to_the_summary_by_itself(
         rig.screen.FINISH_PAUSE = 0.05
         rig.player.jump(4)
         await rig.advance(1)
-        await rig.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await rig.press("enter")  # the open set: how many reps?
+        await wait_until(pilot, lambda: isinstance(app.screen, RepsQuestion))
+        await rig.press("enter")  # as planned
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await wait_for(pilot, lambda: summary.detail is not None)
+        await wait_until(pilot, lambda: summary.detail is not None)
 
 
 async def test_pain_before_is_asked_and_saved(
@@ -87,11 +92,11 @@ async def test_pain_before_is_asked_and_saved(
     app = app_for(asking, no_routines)
     async with app.run_test(size=SIZE) as pilot:
         rig = await open_player(pilot, tiny, asking, start=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, PainQuestion))
+        await wait_until(pilot, lambda: isinstance(app.screen, PainQuestion))
         assert rig.screen.session is not None
         assert not rig.player.started
         await pilot.press("3", "enter")
-        await wait_for(pilot, lambda: rig.player.started)
+        await wait_until(pilot, lambda: rig.player.started)
         assert rig.screen.pain_before == 3
         log = rig.screen.session.log
         assert log.store is not None
@@ -101,7 +106,7 @@ async def test_pain_before_is_asked_and_saved(
 
 def interrupted_session(entry: LibraryEntry) -> str:
     """A session of ``entry`` that ran past the bridge, then the program died."""
-    session = build_session(entry, Config(), clock=FakeClock(), cues=RecordingSink())
+    session = build_session(entry, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink())
     session.player.start()
     session.player.skip()
     session.player.skip()
@@ -118,9 +123,9 @@ async def test_an_interrupted_session_is_offered_and_resumed(
     app = app_for(config, no_routines)
     async with app.run_test(size=SIZE) as pilot:
         rig = await open_player(pilot, tiny, config, start=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeQuestion))
+        await wait_until(pilot, lambda: isinstance(app.screen, ResumeQuestion))
         await pilot.press("y")
-        await wait_for(pilot, lambda: rig.player.started)
+        await wait_until(pilot, lambda: rig.player.started)
         assert rig.player.index == 2
         assert "-rest" in rig.classes()
         assert rig.screen.session is not None
@@ -135,9 +140,9 @@ async def test_starting_over_starts_a_new_session(
     app = app_for(config, no_routines)
     async with app.run_test(size=SIZE) as pilot:
         rig = await open_player(pilot, tiny, config, start=False)
-        await wait_for(pilot, lambda: isinstance(app.screen, ResumeQuestion))
+        await wait_until(pilot, lambda: isinstance(app.screen, ResumeQuestion))
         await pilot.press("n")
-        await wait_for(pilot, lambda: rig.player.started)
+        await wait_until(pilot, lambda: rig.player.started)
         assert rig.player.index == 0
         assert rig.screen.session is not None
         log = rig.screen.session.log
@@ -217,11 +222,17 @@ async def test_it_runs_on_its_own_timers(
     app = app_for(config, no_routines)
     sink = RecordingSink()
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(PlayerScreen(tiny, PlayOptions(speed=400), config=config, cues=sink))
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), seconds=20)
+        app.push_screen(
+            PlayerScreen(
+                tiny, PlayOptions(speed=400, log=True), paths=test_paths(), config=config, cues=sink
+            )
+        )
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, SummaryScreen), rounds=8000
+        )  # a loaded CI
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await wait_for(pilot, lambda: summary.detail is not None)
+        await wait_until(pilot, lambda: summary.detail is not None)
     openings = [cue.kind for cue in sink.cues if cue.kind in OPENINGS]
     assert openings[0] == "prepare"
     assert openings[-1] == "finish"
@@ -257,7 +268,7 @@ async def test_a_log_that_cannot_be_opened_never_blocks_the_session(
         notes = [n.message for n in app._notifications]
         assert any(note.startswith("not logged: ") for note in notes)
         await rig.press("q", "y")
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         assert any(n.message.startswith("The session was not logged") for n in app._notifications)
 
 
@@ -267,12 +278,12 @@ async def test_a_routine_that_cannot_be_played_says_why_and_q_leaves(
     app = app_for(config, no_routines)
     async with app.run_test(size=SIZE) as pilot:
         entry = LibraryEntry(path=tmp_path / "gone.toml", origin="user")
-        screen = PlayerScreen(entry, config=config, cues=RecordingSink())
+        screen = PlayerScreen(entry, paths=test_paths(), config=config, cues=RecordingSink())
         app.push_screen(screen)
-        await wait_for(pilot, lambda: screen.is_mounted)
-        await wait_for(pilot, lambda: "Cannot play" in str(screen.query_one("#title").render()))
+        await wait_until(pilot, lambda: screen.is_mounted)
+        await wait_until(pilot, lambda: "Cannot play" in str(screen.query_one("#title").render()))
         await pilot.press("q")
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
 
 
 async def test_voice_and_mute_switch_the_audio_sink(
@@ -285,15 +296,15 @@ async def test_voice_and_mute_switch_the_audio_sink(
         timeline=tiny.timeline,
         info=session_info(tiny, tiny.timeline),
         sound=sound,
-        log=open_log(),
+        log=open_log(log_path()),
         clock=FakeClock(START),
         options=PlayOptions(),
     )
     app = app_for(config, no_routines)
     async with app.run_test(size=SIZE) as pilot:
-        screen = PlayerScreen(tiny, config=config, session=session)
+        screen = PlayerScreen(tiny, paths=test_paths(), config=config, session=session)
         app.push_screen(screen)
-        await wait_for(pilot, lambda: session.player.started)
+        await wait_until(pilot, lambda: session.player.started)
         assert len(backend.played) == 1  # the prepare's tone
         await pilot.press("v")
         assert sound.audio is not None
@@ -326,18 +337,23 @@ async def test_matwork_play_opens_the_player_and_quits_after(
         if not acknowledged:
             await pilot.pause()
             await pilot.click("#acknowledge")
-        await wait_for(pilot, lambda: isinstance(app.screen, PlayerScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, PlayerScreen))
         screen = app.screen
         assert isinstance(screen, PlayerScreen)
-        await wait_for(pilot, lambda: screen.session is not None and screen.session.player.started)
+        await wait_until(
+            pilot, lambda: screen.session is not None and screen.session.player.started
+        )
         assert screen.session is not None
-        assert screen.session.player.index == 3  # --start-at 4
+        # --start-at 4 (the left side plank): a get-ready for it first, in place of segment 3
+        assert screen.session.player.index == 2
+        assert "-prepare" in screen.classes
         assert screen.query_one("#title").render().plain == "Side plank"  # type: ignore[union-attr]
+        assert screen.session.player.segment_duration() == 5.0  # the routine's prepare
         await pilot.press("q", "y")
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         await pilot.press("escape")
-        await wait_for(pilot, lambda: not app.is_running)
-    with HistoryStore() as store:
+        await wait_until(pilot, lambda: not app.is_running)
+    with HistoryStore(log_path()) as store:
         assert [r.status for r in store.recent_sessions()] == ["stopped"]
 
 
@@ -352,16 +368,49 @@ async def test_enter_on_a_routine_in_the_library_plays_it_and_comes_back(
         assert isinstance(library, LibraryScreen)
         library.query_one("#routines").focus()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, PlayerScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, PlayerScreen))
         screen = app.screen
         assert isinstance(screen, PlayerScreen)
-        await wait_for(pilot, lambda: screen.session is not None and screen.session.player.started)
+        await wait_until(
+            pilot, lambda: screen.session is not None and screen.session.player.started
+        )
         assert screen.session is not None
         assert screen.session.timeline.name == "Tiny session"
         await pilot.press("q", "y")
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await wait_for(pilot, lambda: summary.detail is not None)
+        await wait_until(pilot, lambda: summary.detail is not None)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.screen is library)
+        await wait_until(pilot, lambda: app.screen is library)
+
+
+async def test_a_frame_that_changes_nothing_for_a_while_sets_one_frame_for_the_change(
+    tiny: LibraryEntry, config: Config, no_routines: list[RoutineSource]
+) -> None:
+    app = app_for(config, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        rig = await open_player(pilot, tiny, config)
+        timers = rig.screen.timers
+        assert timers is not None
+        await rig.advance(6)
+        assert timers.animating
+        rig.screen._frame()  # calm breathing: the bar moves, every frame is drawn
+        assert timers._next_frame is None
+        assert timers._frames._active.is_set()
+        timers.frame_done(rig.clock.now() + 0.1)  # the next change within a frame
+        assert timers._next_frame is None
+        assert timers._frames._active.is_set()
+        timers.frame_done(rig.clock.now() + 0.9)  # a hold: the same line for 0.9 s
+        assert timers._next_frame is not None
+        assert not timers._frames._active.is_set()
+        timers.frame_done(None)
+        assert timers._next_frame is None
+        assert timers._frames._active.is_set()
+        timers.frame_done(rig.clock.now() + 0.9)
+        await rig.press("space")  # paused: no frame at all
+        assert timers._next_frame is None
+        assert not timers.animating
+        await rig.press("space")
+        assert timers.animating
+        assert timers._frames._active.is_set()

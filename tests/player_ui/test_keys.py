@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from matwork.config import Config, SessionSettings
-from matwork.core.history import HistoryStore
-from matwork.core.library import LibraryEntry, RoutineSource
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.help import HelpScreen
-from matwork.tui.screens.player import PlayerScreen
-from matwork.tui.screens.summary import SummaryScreen
-from matwork.tui.widgets.big_timer import BigTimer
+from matwork.app.config import Config, SessionSettings
+from matwork.app.library import LibraryEntry, RoutineSource
+from matwork.store.writer import HistoryStore
+from matwork.tui.history.summary import SummaryScreen
+from matwork.tui.modals.confirm import ConfirmScreen
+from matwork.tui.modals.help import HelpScreen
+from matwork.tui.modals.reps import RepsQuestion
+from matwork.tui.player.big_timer import BigTimer
+from matwork.tui.player.screen import PlayerScreen
 
-from .helpers import Rig, app_for, open_player, wait_for
+from helpers.pilot import wait_until
+from helpers.player_ui import Rig, app_for, open_player
+from helpers.store import log_path
 
 SIZE = (100, 30)
 
@@ -68,7 +71,7 @@ async def test_skip_goes_on_and_logs_a_skipped_set(
         await rig.press(key)
         assert rig.player.index == 2
         assert "-rest" in rig.classes()
-        assert rig.text("#title") == "Rest"
+        assert (rig.text("#kind"), rig.text("#title")) == ("REST", "Side plank")  # coming up
         assert rig.sink.cues[-1].kind == "rest"
         assert rig.screen.session is not None
         sets = rig.screen.session.log.memory.sets
@@ -91,7 +94,7 @@ async def test_back_restarts_then_goes_to_the_segment_before(
         await rig.press(key)  # within 2 s of the start: the prepare before it
         assert rig.player.index == 0
         assert "-prepare" in rig.classes()
-        assert rig.text("#title") == "Get ready"
+        assert (rig.text("#kind"), rig.text("#title")) == ("GET READY", "Glute bridge")
         assert digits(rig) == "0:05"
 
 
@@ -112,6 +115,10 @@ async def test_enter_ends_an_open_set_and_only_an_open_set(
         assert digits(rig) == "0:07"  # counting up
         assert "Enter when done" in rig.text("#detail")
         assert rig.screen.check_action("done", ()) is True
+        await rig.press("enter")
+        assert isinstance(rig.pilot.app.screen, RepsQuestion)  # the reps done, 8 ready
+        assert rig.player.paused  # the set ends where Enter was pressed
+        await rig.advance(30)
         await rig.press("enter")
         assert rig.player.finished
         assert "-finished" in rig.classes()
@@ -148,7 +155,7 @@ async def test_plus_in_an_open_set_says_how_it_ends(
         rig = await open_player(pilot, reps, config)
         rig.player.jump(4)
         await rig.advance(1)
-        assert rig.screen.check_action("extend", ()) is None  # shown dimmed
+        assert rig.screen.check_action("extend", ()) is False  # not in the footer: Enter is
         rig.screen.action_extend()
         await pilot.pause()
         assert [n.message for n in app._notifications][-1] == (
@@ -186,25 +193,43 @@ async def test_v_without_sound_says_why(
         assert rig.header()["header-sound"] == ""
 
 
-async def test_i_hides_and_shows_the_instructions(
-    tiny: LibraryEntry, config: Config, no_routines: list[RoutineSource]
+async def test_i_shows_the_how_to_and_cautions_in_work_and_hides_them_resting(
+    reps: LibraryEntry, config: Config, no_routines: list[RoutineSource]
 ) -> None:
     app = app_for(config, no_routines)
     async with app.run_test(size=SIZE) as pilot:
-        rig = await open_player(pilot, tiny, config)
-        await at_bridge(rig)
+        rig = await open_player(pilot, reps, config)
+        await rig.advance(1)  # the first curl-up set: only the cue of the moment
         instructions = rig.screen.query_one("#instructions")
-        assert "1. Lie on your back" in rig.text("#instructions")
-        assert rig.text("#coaching-cue") == "» Ribs down"
-        assert instructions.display
-        await rig.press("i")
-        assert "-hide-instructions" in rig.classes()
+        cautions = rig.screen.query_one("#cautions")
         assert not instructions.display
-        assert rig.screen.query_one("#coaching-cue").display  # the cue of the moment stays
-        await rig.advance(8)
-        assert rig.text("#coaching-cue") == "» Press through the heels"
+        assert not cautions.display
         await rig.press("i")
+        assert rig.text("#instructions").splitlines() == [
+            "1. Lie on your back, one knee bent, hands under the low back.",
+            "2. Lift the head and shoulders a little.",
+            "3. Lower slowly.",
+        ]
+        assert rig.text("#cautions") == "Caution: Keep the neck long."
         assert instructions.display
+        assert cautions.display
+        await rig.press("i")
+        assert not instructions.display
+        await rig.press("i")
+        await rig.advance(18)  # the rest before set 2: the brief how-to of what comes
+        assert "-rest" in rig.classes()
+        assert rig.text("#instructions").splitlines() == [
+            "1. Lie on your back, one knee bent, hands under the low back.",
+            "2. Lift the head and shoulders a little.",
+        ]
+        assert instructions.display
+        assert cautions.display
+        await rig.press("i")
+        assert not instructions.display
+        assert not cautions.display
+        await rig.advance(5)  # set 2: i starts over in each segment
+        assert not instructions.display
+        assert rig.screen.query_one("#cues").has_class("-empty")
 
 
 async def test_p_flags_pain_in_the_set_and_the_log(
@@ -255,15 +280,15 @@ async def test_stop_then_yes_ends_in_the_summary_then_the_library(
         await at_bridge(rig)
         await rig.press("q", "y")
         assert rig.player.stopped
-        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
-        await wait_for(pilot, lambda: summary.detail is not None)
+        await wait_until(pilot, lambda: summary.detail is not None)
         assert summary.detail is not None
         assert summary.detail.session.status == "stopped"
         await rig.press("escape")
-        await wait_for(pilot, lambda: len(app.screen_stack) == 1)
-    with HistoryStore() as store:
+        await wait_until(pilot, lambda: len(app.screen_stack) == 1)
+    with HistoryStore(log_path()) as store:
         (record,) = store.recent_sessions()
         assert record.status == "stopped"
         assert record.active_seconds == pytest.approx(8.0)
@@ -285,11 +310,34 @@ async def test_help_lists_every_binding_with_its_keys(
         text = str(app.screen.query_one("#help-keys").render())
         for binding in PlayerScreen.BINDINGS:
             assert f"[{binding.id}]" in text  # type: ignore[union-attr]
-        assert rig.player.running  # help does not pause
+        assert rig.player.paused  # the clock stands still while the keys are read
+        assert str(app.screen.query_one("#help-note").render()).startswith(
+            "Paused while you read the keys"
+        )
         assert rig.screen.timers is not None
         assert not rig.screen.timers.animating
+        elapsed = rig.player.session_elapsed()
+        rig.clock.advance(30)
+        assert rig.player.session_elapsed() == elapsed
         await rig.press("escape")
         assert app.screen is rig.screen
+        assert rig.player.running  # and goes on once closed
+        rig.clock.advance(2)
+        assert rig.player.session_elapsed() == pytest.approx(elapsed + 2)
+
+
+async def test_help_over_a_paused_session_leaves_it_paused(
+    tiny: LibraryEntry, config: Config, no_routines: list[RoutineSource]
+) -> None:
+    app = app_for(config, no_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        rig = await open_player(pilot, tiny, config)
+        await rig.press("space")
+        await rig.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert not app.screen.query("#help-note")  # it did not pause anything
+        await rig.press("escape")
+        assert rig.player.paused
 
 
 async def test_keys_follow_the_keymap_and_the_help_shows_it(

@@ -2,113 +2,72 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from matwork.audio.backends import TimedHandle
-from matwork.audio.clips import Clip, load_cue_clips
-from matwork.audio.sink import AudioSink
-from matwork.audio.voice import Voice, VoiceEngine
-from matwork.config import Config
+from matwork.app.config import Config
+from matwork.app.library import LibraryEntry
+from matwork.app.session import PlayOptions, build_session, build_sound, sound_overrides
+from matwork.app.session_log import LogProblem, SessionLog, open_log
+from matwork.audio.clips import load_cue_clips
+from matwork.audio.session_sound import SessionSound, SoundState, SoundStatus
 from matwork.core.clock import FakeClock
-from matwork.core.cues import Cue, RecordingSink
-from matwork.core.history import HistoryError, HistoryStore
-from matwork.core.library import LibraryEntry
-from matwork.session import (
-    PlayOptions,
-    SessionLog,
-    SessionSound,
-    build_session,
-    build_sound,
-    open_log,
-    sound_overrides,
-)
+from matwork.core.cues import Cue, CueKind, RecordingSink
+from matwork.store.writer import HistoryError, HistoryStore
 
-from .conftest import TINY, write
-
-
-class ToneBackend:
-    """A backend that records what it was asked to play."""
-
-    name = "fake"
-    speaks = True
-
-    def __init__(self) -> None:
-        self.played: list[Clip] = []
-
-    def probe(self) -> str | None:
-        return None
-
-    def play(self, clip: Clip) -> TimedHandle:
-        self.played.append(clip)
-        return TimedHandle(0.0)
-
-
-def fake_voice(tmp_path: Path) -> Voice:
-    """A voice whose engine 'synthesizes' by copying a shipped WAV."""
-    source = load_cue_clips()["start"]
-    assert source is not None
-
-    def runner(args: Sequence[str]) -> None:
-        out = Path(args[args.index("-w") + 1])
-        out.write_bytes(source.source.read_bytes())
-
-    return Voice(VoiceEngine("espeak-ng", "/bin/true"), cache=tmp_path / "voice", runner=runner)
-
-
-def audio_sound(tmp_path: Path) -> tuple[SessionSound, ToneBackend]:
-    backend = ToneBackend()
-    sink = AudioSink([backend], load_cue_clips(), clock=FakeClock().now)
-    return SessionSound(sink, "sound: fake", audio=sink, voice=fake_voice(tmp_path)), backend
+from helpers.paths import test_paths
+from helpers.player_ui import TINY, audio_sound, write
+from helpers.store import log_path
 
 
 def test_mute_drops_cues_and_unmute_lets_them_through() -> None:
     sink = RecordingSink()
-    sound = SessionSound(sink, "sound: given")
-    sound.play(Cue("start", 0.0, 0))
+    sound = SessionSound(sink, SoundStatus(SoundState.GIVEN))
+    sound.play(Cue(CueKind.START, 0.0, 0))
     assert sound.toggle_mute() is True
-    sound.play(Cue("countdown", 1.0, 0))
+    sound.play(Cue(CueKind.COUNTDOWN, 1.0, 0))
     assert sound.toggle_mute() is False
-    sound.play(Cue("final", 2.0, 0))
+    sound.play(Cue(CueKind.FINAL, 2.0, 0))
     assert [cue.kind for cue in sink.cues] == ["start", "final"]
 
 
 def test_voice_toggles_on_the_audio_sink(tmp_path: Path) -> None:
     sound, backend = audio_sound(tmp_path)
     assert not sound.voice_on
-    assert sound.toggle_voice() == "Voice on"
+    assert sound.toggle_voice().text() == "Voice on"
     assert sound.voice_on
     assert sound.audio is not None
     assert sound.audio.voice is not None
-    cue = Cue("start", 0.0, 0, "Glute bridge")
+    cue = Cue(CueKind.START, 0.0, 0, "Glute bridge")
     sound.prepare([cue])
     sound.play(cue)
     assert backend.played[-1].source.name.endswith(".wav")
     assert backend.played[-1].source.parent == tmp_path / "voice"
-    assert sound.toggle_voice() == "Voice off"
+    assert sound.toggle_voice().text() == "Voice off"
     assert not sound.voice_on
     sound.play(cue)
     assert backend.played[-1].source.name == "start.wav"
 
 
 def test_voice_needs_sound() -> None:
-    sound = SessionSound(RecordingSink(), "sound off: --no-sound")
-    assert sound.toggle_voice() == "Voice needs sound (sound off: --no-sound)"
+    sound = SessionSound(RecordingSink(), SoundStatus(SoundState.OFF_BY_CHOICE, "--no-sound"))
+    assert sound.toggle_voice().text() == "Voice needs sound (sound off: --no-sound)"
     assert not sound.voice_on
 
 
 def test_no_sound_is_silent_and_not_a_problem(tiny: LibraryEntry) -> None:
-    sound = build_sound(tiny, Config(), PlayOptions(sound=False))
-    assert sound.summary == "sound off: --no-sound"
+    sound = build_sound(tiny, Config(), test_paths(), PlayOptions(sound=False))
+    assert sound.status.text() == "sound off: --no-sound"
+    assert sound.status.chosen
     assert sound.audio is None
 
 
 def test_a_bad_audio_table_gives_silence_and_the_reason(tiny: LibraryEntry) -> None:
-    sound = build_sound(tiny, Config(audio={"volume": 3}), PlayOptions())
-    assert sound.summary.startswith("sound off: ")
-    assert "volume" in sound.summary
+    sound = build_sound(tiny, Config(audio={"volume": 3}), test_paths(), PlayOptions())
+    assert sound.status.text().startswith("sound off: ")
+    assert "volume" in sound.status.text()
+    assert not sound.status.chosen
     assert sound.audio is None
 
 
@@ -134,13 +93,15 @@ def test_a_routine_sound_that_is_missing_gives_silence_and_the_reason(tmp_path: 
     shipped_wav(tmp_path / "r")
     entry = write(tmp_path / "r", "own", text)
     (tmp_path / "r" / "bell.wav").unlink()  # gone between loading and playing
-    sound = build_sound(entry, Config(), PlayOptions())
-    assert sound.summary.startswith("sound off: ")
-    assert "bell.wav" in sound.summary
+    sound = build_sound(entry, Config(), test_paths(), PlayOptions())
+    assert sound.status.text().startswith("sound off: ")
+    assert "bell.wav" in sound.status.text()
 
 
 def test_each_write_is_in_the_log_when_it_returns(tiny: LibraryEntry) -> None:
-    session = build_session(tiny, Config(), clock=FakeClock(10.0), cues=RecordingSink())
+    session = build_session(
+        tiny, Config(), test_paths(), clock=FakeClock(10.0), cues=RecordingSink()
+    )
     player, log = session.player, session.log
     assert log.logging
     player.start()
@@ -172,11 +133,14 @@ def test_a_log_that_cannot_be_opened_does_not_stop_the_session(
 ) -> None:
     isolated_dirs["data"].parent.mkdir(parents=True, exist_ok=True)
     isolated_dirs["data"].write_text("a file where the folder should be")
-    log = open_log()
+    log = open_log(log_path())
     assert log.store is None
-    assert log.problem.startswith("not logged: ")
-    session = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink(), log=log)
-    assert session.notes() == [log.problem]
+    assert log.problem is not None
+    assert log.problem.text().startswith("not logged: ")
+    session = build_session(
+        tiny, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink(), log=log
+    )
+    assert session.notes() == [log.problem.text()]
     session.player.start()
     session.player.skip()
     session.player.skip()
@@ -185,13 +149,15 @@ def test_a_log_that_cannot_be_opened_does_not_stop_the_session(
 
 
 def test_a_write_that_fails_mid_session_is_reported_once(tiny: LibraryEntry) -> None:
-    heard: list[str] = []
-    store = HistoryStore()
+    heard: list[LogProblem] = []
+    store = HistoryStore(log_path())
     log = SessionLog(store, on_problem=heard.append)
-    session = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink(), log=log)
+    session = build_session(
+        tiny, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink(), log=log
+    )
     session.player.start()
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise HistoryError(store.path, "disk full")
 
     store.set_finished = broken  # type: ignore[method-assign]
@@ -200,25 +166,25 @@ def test_a_write_that_fails_mid_session_is_reported_once(tiny: LibraryEntry) -> 
     session.player.skip()
     session.player.skip()
     assert len(heard) == 1
-    assert heard[0].startswith("not logged: ")
-    assert heard[0].endswith("disk full")
+    assert heard[0].text().startswith("not logged: ")
+    assert heard[0].text().endswith("disk full")
     assert not log.logging
     assert len(log.memory.sets) == 2
     session.close()
 
 
 def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntry) -> None:
-    first = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    first = build_session(tiny, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink())
     first.player.start()
     first.player.skip()
     first.player.skip()  # bridge skipped: resume goes on at segment 2
     uuid = first.log.uuid
     first.close()  # no end: the row reads as interrupted
 
-    again = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    again = build_session(tiny, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink())
     assert again.resumable is not None
     assert again.resumable.uuid == uuid
-    assert again.resume(again.resumable) == ""
+    again.resume(again.resumable)  # raises ResumeError when it cannot
     assert again.player.index == 2
     again.player.start()
     again.player.stop()
@@ -227,7 +193,7 @@ def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntr
     assert again.log.store.get_session(uuid).session.status == "stopped"
     again.close()
 
-    fresh = build_session(tiny, Config(), clock=FakeClock(), cues=RecordingSink())
+    fresh = build_session(tiny, Config(), test_paths(), clock=FakeClock(), cues=RecordingSink())
     assert fresh.resumable is None
     fresh.close()
 
@@ -235,7 +201,7 @@ def test_resume_continues_the_interrupted_row_from_its_segment(tiny: LibraryEntr
 def test_a_routine_that_did_not_load_cannot_be_built(tmp_path: Path) -> None:
     entry = LibraryEntry(path=tmp_path / "x.toml", origin="user")
     with pytest.raises(ValueError, match="did not load"):
-        build_session(entry, Config())
+        build_session(entry, Config(), test_paths())
 
 
 class WaitingAudio:
@@ -261,9 +227,10 @@ def test_closing_lets_the_finish_chime_play_out_only_after_a_finish(
     tiny: LibraryEntry, finish: bool, waits: list[float]
 ) -> None:
     clock = FakeClock()
-    session = build_session(tiny, Config(), clock=clock, cues=RecordingSink())
+    session = build_session(tiny, Config(), test_paths(), clock=clock, cues=RecordingSink())
     audio = WaitingAudio()
-    session.sound = SessionSound(audio, "sound: fake", audio=audio)  # type: ignore[arg-type]
+    status = SoundStatus(SoundState.PLAYING, "fake")
+    session.sound = SessionSound(audio, status, audio=audio)  # type: ignore[arg-type]
     session.player.start()
     if finish:
         clock.advance(session.timeline.total_seconds + 1)

@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
-import pytest
 from textual.message import Message
 
-from matwork import paths
-from matwork.config import Config, SessionSettings
-from matwork.core.library import RoutineSource
-from matwork.tui.app import make_app, save_config_value
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.library import LibraryScreen
-from matwork.tui.screens.safety import SafetyScreen
+from matwork.app.config import Config, SessionSettings
+from matwork.app.config_write import save_config_value
+from matwork.app.library import RoutineSource
+from matwork.tui.app import make_app
+from matwork.tui.library.screen import LibraryScreen
+from matwork.tui.modals.confirm import ConfirmScreen
+from matwork.tui.modals.safety import SafetyScreen
 
-from .helpers import library, listed, settle
+from helpers.paths import test_paths
+from helpers.pilot import settle
+from helpers.tui import library, listed
 
 
 async def test_safety_notice_on_first_start_only(sources: list[RoutineSource]) -> None:
-    config_file = paths.config_file()
+    config_file = test_paths().config_file
     config_file.parent.mkdir(parents=True)
     config_file.write_text(
         '[session]\npain_question = false\n\n[keys]\nquit = "ctrl+x"\n', encoding="utf-8"
@@ -52,12 +52,12 @@ async def test_safety_notice_on_first_start_only(sources: list[RoutineSource]) -
 
 
 async def test_safety_notice_creates_the_config_dir(sources: list[RoutineSource]) -> None:
-    assert not paths.config_dir().exists()
+    assert not test_paths().config_dir.exists()
     app = make_app(sources=sources)
     async with app.run_test() as pilot:
         await pilot.press("enter")  # the acknowledge button has the focus
         await pilot.pause()
-    saved = tomllib.loads(paths.config_file().read_text(encoding="utf-8"))
+    saved = tomllib.loads(test_paths().config_file.read_text(encoding="utf-8"))
     assert saved == {"session": {"safety_acknowledged": True}}
 
 
@@ -69,7 +69,7 @@ async def test_declining_the_safety_notice_quits_without_saving(
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
-    assert not paths.config_file().exists()
+    assert not test_paths().config_file.exists()
 
 
 def test_save_config_value_keeps_other_tables(tmp_path: Path) -> None:
@@ -156,21 +156,6 @@ def test_importing_the_app_does_no_work(tmp_path: Path) -> None:
     env = {**os.environ, "MATWORK_CONFIG_DIR": str(tmp_path / "c")}
     env["MATWORK_DATA_DIR"] = str(tmp_path / "d")
     env["MATWORK_CACHE_DIR"] = str(tmp_path / "x")
-    code = "import matwork.tui.app, matwork.tui.screens.library"
+    code = "import matwork.tui.app, matwork.tui.library.screen"
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("matwork.tui.screens.player") is not None,
-    reason="the player exists: Start opens it",
-)
-async def test_start_without_a_player_says_so(
-    sources: list[RoutineSource], acknowledged: Config
-) -> None:
-    app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
-    async with app.run_test() as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Core basics: player coming soon"]

@@ -9,7 +9,7 @@ import pytest
 from matwork.core.balance import TrunkBalance, trunk_balance
 from matwork.core.routine import compile_timeline, parse_routine
 
-from .conftest import routine_text
+from helpers.tui import routine_text
 
 
 @pytest.mark.parametrize(

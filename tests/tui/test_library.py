@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from textual.widgets import Input
 
-from matwork import paths
-from matwork.config import Config
-from matwork.core.library import LibraryEntry, RoutineSource, load_entry
+from matwork.app.config import Config
+from matwork.app.library import LibraryEntry, RoutineSource, load_entry
 from matwork.tui.app import make_app
-from matwork.tui.screens.confirm import ConfirmScreen
-from matwork.tui.screens.library import LibraryFilter, copy_name, relocated, renamed
-from matwork.tui.widgets.routine_preview import RoutinePreview
+from matwork.tui.library.preview import RoutinePreview
+from matwork.tui.library.screen import (
+    LibraryFilter,
+    LibraryScreen,
+    copy_name,
+    relocated,
+    renamed,
+)
+from matwork.tui.modals.confirm import ConfirmScreen
 
-from .conftest import BROKEN_TEXT, routine_text
-from .helpers import library, listed, option_texts, settle, text_of, wait_for
+from helpers.paths import test_paths
+from helpers.pilot import settle, wait_until
+from helpers.tui import BROKEN_TEXT, library, listed, option_texts, routine_text, text_of
 
 
 async def test_lists_every_routine_in_source_order(
@@ -126,9 +133,8 @@ async def test_broken_files_are_listed_apart_with_their_error(
         assert library(app).has_class("-has-broken")
         assert option_texts(app, "broken") == ["broken.toml\n6:1: unknown key 'wrok'"]
         library(app).query_one("#broken").focus()
-        await pilot.pause()
         preview = library(app).query_one(RoutinePreview)
-        assert preview.has_class("-broken")
+        await wait_until(pilot, lambda: preview.has_class("-broken"))  # the preview follows
         assert "line 6, column 1: unknown key 'wrok'" in text_of(app, "#preview-outline")
 
 
@@ -187,18 +193,18 @@ async def test_reloads_when_a_routine_file_changes(
         (library_dir / "new" / "evening.toml").write_text(
             routine_text("Evening unwind", tags=("evening",)), encoding="utf-8"
         )
-        await wait_for(pilot, lambda: "Evening unwind" in listed(app))
+        await wait_until(pilot, lambda: "Evening unwind" in listed(app))
 
         (library_dir / "desk-break.toml").write_text(
             routine_text("Desk break, longer", work=45), encoding="utf-8"
         )
-        await wait_for(pilot, lambda: "Desk break, longer" in listed(app))
+        await wait_until(pilot, lambda: "Desk break, longer" in listed(app))
 
         (library_dir / "core-basics.toml").unlink()
-        await wait_for(pilot, lambda: "Core basics" not in listed(app))
+        await wait_until(pilot, lambda: "Core basics" not in listed(app))
 
         (library_dir / "long-session.toml").write_text(BROKEN_TEXT, encoding="utf-8")
-        await wait_for(pilot, lambda: bool(library(app).broken))
+        await wait_until(pilot, lambda: bool(library(app).broken))
         assert listed(app) == ["Desk break, longer", "Evening unwind"]
 
 
@@ -207,34 +213,38 @@ async def test_duplicate_copies_into_the_user_folder(
 ) -> None:
     sources = [
         RoutineSource("shipped", library_dir),
-        RoutineSource("user", paths.user_routines_dir()),
+        RoutineSource("user", test_paths().routines_dir),
     ]
     app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("d")  # Core basics is highlighted
-        await wait_for(pilot, lambda: "Core basics (copy)" in listed(app))
-        copy = paths.user_routines_dir() / "core-basics-copy.toml"
+        await wait_until(pilot, lambda: "Core basics (copy)" in listed(app))
+        copy = test_paths().routines_dir / "core-basics-copy.toml"
         assert load_entry(copy).name == "Core basics (copy)"
         highlighted = library(app).highlighted_entry()
         assert highlighted is not None
         assert highlighted.path == copy
 
 
-async def test_edit_copies_a_shipped_routine_first(
+async def test_edit_copies_a_shipped_routine_first_under_a_name_of_its_own(
     library_dir: Path, acknowledged: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("EDITOR", "true")
-    sources = [RoutineSource("shipped", library_dir)]
+    sources = [
+        RoutineSource("shipped", library_dir),
+        RoutineSource("user", test_paths().routines_dir),
+    ]
     app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
     async with app.run_test() as pilot:
         await settle(pilot)
         await pilot.press("e")
-        await pilot.pause()
-    copy = paths.user_routines_dir() / "core-basics.toml"
-    assert copy.read_text(encoding="utf-8") == (library_dir / "core-basics.toml").read_text(
-        encoding="utf-8"
-    )
+        await wait_until(pilot, lambda: "Core basics (my copy)" in listed(app))
+        assert listed(app).count("Core basics") == 1
+    copy = test_paths().routines_dir / "core-basics-my-copy.toml"
+    original = (library_dir / "core-basics.toml").read_text(encoding="utf-8")
+    assert copy.read_text(encoding="utf-8") == renamed(original, "Core basics (my copy)")
+    assert load_entry(copy).name == "Core basics (my copy)"
 
 
 def test_copy_name_and_renamed(tmp_path: Path) -> None:
@@ -248,7 +258,7 @@ def test_copy_name_and_renamed(tmp_path: Path) -> None:
 
 def test_entry_type_is_the_core_one() -> None:
     # The screen works on core's LibraryEntry; nothing UI-specific leaks into it.
-    assert LibraryEntry.__module__ == "matwork.core.library"
+    assert LibraryEntry.__module__ == "matwork.app.library"
 
 
 async def test_polling_pauses_under_another_screen(
@@ -257,14 +267,17 @@ async def test_polling_pauses_under_another_screen(
     app = make_app(config=acknowledged, sources=sources, poll_seconds=0.05)
     async with app.run_test() as pilot:
         await settle(pilot)
+        assert library(app).polling
         app.push_screen(ConfirmScreen("Stop the session?"))
         await pilot.pause()
+        assert not library(app).polling
         (library_dir / "later.toml").write_text(routine_text("Later"), encoding="utf-8")
-        await pilot.pause(0.3)
         await settle(pilot)
         assert "Later" not in listed(app)
         app.pop_screen()
-        await wait_for(pilot, lambda: "Later" in listed(app))
+        await pilot.pause()
+        assert library(app).polling
+        await wait_until(pilot, lambda: "Later" in listed(app))
 
 
 def test_relocated_makes_the_schema_path_absolute(tmp_path: Path) -> None:
@@ -277,3 +290,24 @@ def test_relocated_makes_the_schema_path_absolute(tmp_path: Path) -> None:
     missing = '#:schema ../nowhere.json\nname = "A"\n'
     assert relocated(missing, origin) == missing
     assert relocated('name = "A"\n', origin) == 'name = "A"\n'
+
+
+@pytest.mark.parametrize("start", ["library", "history"])
+async def test_the_library_is_styled_whether_its_stylesheet_came_first_or_later(
+    sources: list[RoutineSource], acknowledged: Config, start: Literal["library", "history"]
+) -> None:
+    """A start on the library parses library.tcss with the app's; a start on the History
+    leaves it out, and Textual reads it when the library mode is first shown."""
+    app = make_app(config=acknowledged, sources=sources, poll_seconds=0, start_screen=start)
+    names = {path.name for path in app.css_path}
+    assert ("library.tcss" in names) == (start == "library")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        if start == "history":
+            await pilot.press("escape")  # leave the History: the library is built now
+            await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+            await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.query_one("#library-side").outer_size.width == 48
+        assert screen.query_one(RoutinePreview).styles.padding.left == 2

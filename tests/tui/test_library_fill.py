@@ -12,12 +12,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
-import matwork.tui.screens.library as library_screen
-import matwork.tui.screens.library_lists as library_lists
-from matwork.config import Config
-from matwork.core.library import LibraryEntry, RoutineSource, load_entry
+import matwork.tui.library.lists as library_lists
+import matwork.tui.library.screen as library_screen
+from matwork.app.config import Config
+from matwork.app.library import LibraryEntry, RoutineSource, load_entry
 from matwork.tui.app import make_app
-from matwork.tui.screens.library_scan import (
+from matwork.tui.library.scan import (
     EntriesLoaded,
     EntriesRemoved,
     Found,
@@ -26,8 +26,8 @@ from matwork.tui.screens.library_scan import (
     scan,
 )
 
-from .conftest import routine_text
-from .helpers import library, listed, settle, wait_for
+from helpers.pilot import settle, wait_until
+from helpers.tui import library, listed, routine_text
 
 
 def write_routines(folder: Path, count: int) -> list[Path]:
@@ -148,7 +148,7 @@ async def test_a_long_scan_rebuilds_a_few_times_and_builds_each_option_once(
     )
     async with app.run_test() as pilot:
         started = time.monotonic()
-        await wait_for(pilot, lambda: len(listed(app)) == count, seconds=20)
+        await wait_until(pilot, lambda: len(listed(app)) == count, rounds=2000)
         elapsed = time.monotonic() - started
         await settle(pilot)
         assert shown[0] < count  # the list showed part of the scan while it ran

@@ -16,13 +16,14 @@ import pytest
 from textual import events
 from textual.widgets import OptionList
 
-import matwork.tui.screens.library as library_screen
-from matwork.config import Config
-from matwork.core.library import LibraryEntry, RoutineSource
+import matwork.tui.library.scanning as library_scanning
+import matwork.tui.library.screen as library_screen
+from matwork.app.config import Config
+from matwork.app.library import LibraryEntry, RoutineSource
 from matwork.tui.app import MatworkApp, make_app
 
-from .conftest import routine_text
-from .helpers import library, listed, settle, text_of, wait_for
+from helpers.pilot import settle, wait_until
+from helpers.tui import library, listed, routine_text, text_of
 
 FILES = 60
 FIRST_BATCH = 20
@@ -61,7 +62,7 @@ async def test_first_frame_before_the_scan_finishes_then_every_routine(
 ) -> None:
     names = write_routines(tmp_path / "many", FILES)
     loader = GatedLoader()
-    monkeypatch.setattr(library_screen, "load_entry", loader)
+    monkeypatch.setattr(library_scanning, "load_entry", loader)  # what the scan loads with
     first_frame: list[tuple[int, int, str]] = []
 
     def on_ready(app: MatworkApp, event: events.Ready) -> None:
@@ -75,7 +76,7 @@ async def test_first_frame_before_the_scan_finishes_then_every_routine(
     app = make_app(config=acknowledged, sources=sources, poll_seconds=0)
     async with app.run_test() as pilot:
         try:
-            await wait_for(pilot, lambda: bool(first_frame))
+            await wait_until(pilot, lambda: bool(first_frame), workers=False)
             ((shown, started, note),) = first_frame
             assert not loader.gate.is_set()
             assert started <= FIRST_BATCH + 1 < FILES  # the scan was still going
@@ -84,14 +85,14 @@ async def test_first_frame_before_the_scan_finishes_then_every_routine(
                 assert note == "Loading routines…"
 
             # The first batch is listed while the scan still waits at the gate.
-            await wait_for(pilot, lambda: len(listed(app)) == FIRST_BATCH)
+            await wait_until(pilot, lambda: len(listed(app)) == FIRST_BATCH, workers=False)
             await pilot.pause()
             assert loader.started == FIRST_BATCH + 1
             assert listed(app) == names[:FIRST_BATCH]
             assert library(app).query_one("#routines", OptionList).option_count == FIRST_BATCH
 
             loader.gate.set()
-            await wait_for(pilot, lambda: len(listed(app)) == FILES)
+            await wait_until(pilot, lambda: len(listed(app)) == FILES)
             await settle(pilot)
             assert listed(app) == names
             options = library(app).query_one("#routines", OptionList)

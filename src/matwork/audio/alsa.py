@@ -11,6 +11,8 @@ from __future__ import annotations
 import ctypes
 import threading
 
+from matwork.i18n import _
+
 _LIBRARY = "libasound.so.2"
 _SND_PCM_STREAM_PLAYBACK = 0
 _SND_PCM_NONBLOCK = 1
@@ -55,7 +57,7 @@ def probe_default_device() -> str | None:
     """Open and close ALSA's default playback device; the reason it failed, or None."""
     lib = _library()
     if lib is None:
-        return f"{_LIBRARY} not found"
+        return _("{library} not found").format(library=_LIBRARY)
     silence_alsa_errors()
     handle = ctypes.c_void_p()
     code = lib.snd_pcm_open(
@@ -64,6 +66,7 @@ def probe_default_device() -> str | None:
     if code < 0:
         lib.snd_strerror.restype = ctypes.c_char_p
         message = lib.snd_strerror(code) or b"error"
-        return f"no ALSA playback device: {message.decode(errors='replace')}"
+        detail = message.decode(errors="replace")
+        return _("no ALSA playback device: {detail}").format(detail=detail)
     lib.snd_pcm_close(handle)
     return None

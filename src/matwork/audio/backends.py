@@ -19,6 +19,7 @@ from typing import Protocol, TextIO
 
 from matwork.audio.alsa import probe_default_device, silence_alsa_errors
 from matwork.audio.clips import Clip
+from matwork.i18n import _
 
 EXTERNAL_PLAYERS: tuple[str, ...] = ("pw-play", "paplay", "aplay", "afplay")
 """Command-line players tried, in order, when simpleaudio cannot play."""
@@ -124,7 +125,7 @@ class SimpleaudioBackend:
             import simpleaudio
             from simpleaudio._simpleaudio import SimpleaudioError
         except ImportError:
-            return "simpleaudio not installed (pip install 'matwork[audio]')"
+            return _("simpleaudio not installed (pip install 'matwork[audio]')")
         if sys.platform.startswith("linux"):
             reason = probe_default_device()
             if reason is not None:
@@ -190,8 +191,10 @@ class ExternalPlayerBackend:
 
     speaks = True
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, cache: Path) -> None:
         self.name = command
+        self.cache = cache
+        """Where volume-scaled copies of clips are written for the player to read."""
         self._path: str | None = None
         self._running: list[ProcessHandle] = []
 
@@ -199,7 +202,7 @@ class ExternalPlayerBackend:
         """Look the player up on PATH, and check the sound server or device it needs."""
         self._path = shutil.which(self.name)
         if self._path is None:
-            return "not on PATH"
+            return _("not on PATH")
         return _server_missing(self.name)
 
     def _reap(self) -> str | None:
@@ -224,7 +227,7 @@ class ExternalPlayerBackend:
         args = [self._path, "-q"] if self.name == "aplay" else [self._path]
         try:
             process = subprocess.Popen(
-                [*args, str(clip.player_file())],
+                [*args, str(clip.player_file(self.cache))],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -264,7 +267,7 @@ class BellBackend:
             return None
         stream = self._stream if self._stream is not None else sys.stdout
         if stream is None or not stream.isatty():
-            return "not a terminal"
+            return _("not a terminal")
         self._stream = stream
         return None
 
@@ -297,12 +300,12 @@ class SilentBackend:
 
 
 def default_backends(
-    bell: Callable[[], None] | None = None, stream: TextIO | None = None
+    cache: Path, bell: Callable[[], None] | None = None, stream: TextIO | None = None
 ) -> list[Backend]:
-    """The backends in the order they are tried."""
+    """The backends in the order they are tried; ``cache`` holds scaled copies for players."""
     return [
         SimpleaudioBackend(),
-        *(ExternalPlayerBackend(name) for name in EXTERNAL_PLAYERS),
+        *(ExternalPlayerBackend(name, cache) for name in EXTERNAL_PLAYERS),
         BellBackend(bell, stream),
         SilentBackend(),
     ]

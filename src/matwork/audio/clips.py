@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import wave
 from array import array
@@ -10,8 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from matwork import paths
 from matwork.core.cues import CUE_KINDS
+from matwork.core.userfiles import FileProblem, open_regular
+from matwork.core.wavinfo import playable_problem
+from matwork.shipped import shipped_dir
 
 CUE_SOUND_FILES: dict[str, str] = {
     "prepare": "prepare.wav",
@@ -64,18 +67,18 @@ class Clip:
         """Length in seconds."""
         return len(self.data) / (2 * self.channels * self.rate)
 
-    def player_file(self) -> Path:
+    def player_file(self, cache: Path) -> Path:
         """A WAV file holding exactly ``data``, for players that take a path.
 
         The source itself when nothing was changed; otherwise a copy written once into
-        ``cache_dir()/sounds`` (named by content, so it is shared and reused).
+        ``cache`` (named by content, so it is shared and reused).
         """
         if not self.derived:
             return self.source
         if self._player_file is None:
             digest = hashlib.sha1(self.data, usedforsecurity=False)
             digest.update(f"{self.channels}:{self.rate}".encode())
-            target = paths.cache_dir() / "sounds" / f"{digest.hexdigest()}.wav"
+            target = cache / f"{digest.hexdigest()}.wav"
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 partial = target.with_suffix(".part")
@@ -124,23 +127,33 @@ def trim_silence(data: bytes, channels: int, threshold: int = 64) -> bytes:
 
 
 def load_wav(path: Path, volume: float = 1.0, *, trim: bool = False) -> Clip:
-    """Read a 16-bit PCM WAV into a Clip, or raise SoundFileError naming the file."""
+    """Read a 16-bit PCM WAV into a Clip, or raise SoundFileError naming the file.
+
+    Only a regular file is opened (never blocking on a FIFO), and the format must be
+    one ``check`` accepts (``core.wavinfo``), so no clip can fail once a session runs.
+    """
     try:
-        with wave.open(str(path), "rb") as wav:
+        with (
+            open_regular(path, "WAV file") as descriptor,
+            os.fdopen(descriptor, "rb", closefd=False) as handle,
+            wave.open(handle, "rb") as wav,
+        ):
             channels = wav.getnchannels()
             width = wav.getsampwidth()
             rate = wav.getframerate()
             data = wav.readframes(wav.getnframes())
-    except FileNotFoundError:
-        raise SoundFileError(path, "no such file") from None
+    except FileProblem as exc:
+        if exc.message == "cannot read: no such file":
+            raise SoundFileError(path, "no such file") from None
+        reason = exc.message.removeprefix("cannot read: ")
+        raise SoundFileError(path, f"cannot be read ({reason})") from None
     except (wave.Error, EOFError) as exc:
         raise SoundFileError(path, f"not a PCM WAV file ({exc})") from None
     except OSError as exc:
         raise SoundFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if width != 2:
-        raise SoundFileError(path, f"only 16-bit PCM is supported, this is {8 * width}-bit")
-    if not data:
-        raise SoundFileError(path, "holds no audio")
+    problem = playable_problem(channels, 8 * width, rate, len(data))
+    if problem:
+        raise SoundFileError(path, problem)
     original = data
     if trim:
         data = trim_silence(data, channels) or data
@@ -152,7 +165,7 @@ def sound_set_dir(cue_set: str) -> Path:
     """The folder of a shipped sound set."""
     if cue_set not in CUE_SETS:
         raise ValueError(f"unknown sound set {cue_set!r}; choose one of {', '.join(CUE_SETS)}")
-    return paths.shipped_dir("sounds") / cue_set
+    return shipped_dir("sounds") / cue_set
 
 
 def load_cue_clips(

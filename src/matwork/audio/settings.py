@@ -20,9 +20,11 @@ from matwork.audio.voice import (
     Voice,
     VoiceEngine,
     find_voice_engine,
+    language_voice,
     run_quietly,
 )
 from matwork.core.cues import CUE_KINDS
+from matwork.i18n import current_language
 
 
 class AudioSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -34,8 +36,9 @@ class AudioSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     """Loudness of tones and speech, 0 to 1."""
     voice: bool = False
     """Speak cues (countdown numbers, exercise names...) instead of tones."""
-    voice_name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] = "en"
-    """The engine's voice, e.g. ``en``, ``en-us`` (espeak-ng) or ``Samantha`` (macOS)."""
+    voice_name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    """The engine's voice, e.g. ``en``, ``en-us`` (espeak-ng) or ``Samantha`` (macOS);
+    unset, the voice of the language in use (espeak-ng ``de``, ``say -v Anna``)."""
     voice_speed: Annotated[int, msgspec.Meta(ge=80, le=450)] = 160
     """Words per minute."""
     breath_cues: bool = True
@@ -74,6 +77,7 @@ def settings_from_table(table: Mapping[str, Any]) -> AudioSettings:
 def build_voice(
     settings: AudioSettings,
     *,
+    cache: Path,
     engine: VoiceEngine | None = None,
     which: Callable[[str], str | None] | None = None,
     runner: Runner = run_quietly,
@@ -85,7 +89,16 @@ def build_voice(
         engine, _ = find_voice_engine() if which is None else find_voice_engine(which)
     if engine is None:
         return None, "no speech engine on PATH (espeak-ng, say or spd-say)"
-    voice = Voice(engine, settings.voice_name, settings.voice_speed, settings.volume, runner=runner)
+    language = current_language()
+    voice = Voice(
+        engine,
+        settings.voice_name or language_voice(engine.name, language),
+        settings.voice_speed,
+        settings.volume,
+        cache=cache / "voice",
+        runner=runner,
+        language=language,
+    )
     return voice, ""
 
 
@@ -94,6 +107,7 @@ def build_sink(
     overrides: Mapping[str, Path | None] | None = None,
     bell: Callable[[], None] | None = None,
     *,
+    cache: Path,
     stream: TextIO | None = None,
     backends: Sequence[Backend] | None = None,
     voice: Voice | None = None,
@@ -103,6 +117,7 @@ def build_sink(
 
     ``overrides`` maps cue kinds to a routine's own WAV (None mutes that cue); every file
     is checked now, raising SoundFileError naming the file rather than failing mid-session.
+    ``cache`` is matwork's cache folder (speech in voice/, scaled copies in sounds/).
     ``bell`` is the UI's bell, used when no audio backend works. ``backends`` and ``voice``
     replace the defaults (tests); call ``sink.prepare(phrases)`` in a worker thread to
     synthesize speech before the session starts.
@@ -119,10 +134,12 @@ def build_sink(
         sink = AudioSink([SilentBackend()], clips, status=status, clock=clock)
         return sink, status
     if backends is None:
-        backends = default_backends(bell, stream if stream is not None else sys.stdout)
+        backends = default_backends(
+            cache / "sounds", bell, stream if stream is not None else sys.stdout
+        )
     reason = ""
     if voice is None:
-        voice, reason = build_voice(settings)
+        voice, reason = build_voice(settings, cache=cache)
     sink = AudioSink(
         backends,
         clips,
@@ -137,10 +154,10 @@ def build_sink(
 
 
 def probe_backends(
-    bell: Callable[[], None] | None = None, stream: TextIO | None = None
+    cache: Path, bell: Callable[[], None] | None = None, stream: TextIO | None = None
 ) -> list[tuple[str, str | None]]:
     """Probe every backend, in the order tried: (name, why it cannot play or None)."""
-    return [(b.name, b.probe()) for b in default_backends(bell, stream)]
+    return [(b.name, b.probe()) for b in default_backends(cache / "sounds", bell, stream)]
 
 
 def probe_voice_engines(

@@ -10,6 +10,7 @@ from matwork.audio.backends import Backend, BackendError, PlayHandle, SilentBack
 from matwork.audio.clips import Clip
 from matwork.audio.voice import Voice
 from matwork.core.cues import Cue
+from matwork.i18n import _
 
 BREATH_KINDS: frozenset[str] = frozenset({"inhale", "exhale", "hold", "hold_out"})
 """Cue kinds that mark breathing phases."""
@@ -45,9 +46,14 @@ class AudioStatus:
     def summary(self) -> str:
         """One line for the UI: ``sound: simpleaudio, voice: espeak-ng`` or ``sound off: ...``."""
         if not self.sounding:
-            return f"sound off: {self.off_reason or self.why_not() or 'no backend'}"
-        line = f"sound: {self.backend}"
-        return f"{line}, voice: {self.voice}" if self.voice else line
+            why = self.off_reason or self.why_not() or _("no backend")
+            return _("sound off: {detail}").format(detail=why)
+        line = _("sound: {backend}").format(backend=self.backend)
+        return (
+            _("{sound}, voice: {voice}").format(sound=line, voice=self.voice)
+            if self.voice
+            else line
+        )
 
 
 @dataclass

@@ -1,31 +1,41 @@
 """Spoken cues: phrases synthesized ahead of time to WAV and cached, played like tones.
 
 ``prepare`` is meant for a worker thread at session start: each phrase is synthesized
-once into ``cache_dir()/voice/<engine>-<voice>-<speed>-<sha1(text)>.wav`` and read into
-memory, so a spoken cue starts as promptly as a tone. ``spd-say`` cannot write files; it
-speaks live instead.
+once into ``<cache>/voice/<engine>-<language>-<voice>-<speed>-<sha1(text)>.wav`` and
+read into memory, so a spoken cue starts as promptly as a tone. ``spd-say`` cannot write
+files; it speaks live instead. ``language_voice`` names the voice each engine speaks a
+language with when the config names none (espeak-ng ``de``, macOS ``say -v Anna``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from matwork import paths
 from matwork.audio.backends import ProcessHandle
 from matwork.audio.clips import Clip, SoundFileError, load_wav
+from matwork.i18n import _
 
 VOICE_ENGINES: tuple[str, ...] = ("espeak-ng", "say", "spd-say")
 """Speech engines tried, in order."""
 
 Runner = Callable[[Sequence[str]], None]
 """Runs a synthesis command to completion; raises OSError or subprocess.SubprocessError."""
+
+LANGUAGE_VOICES: dict[str, dict[str, str]] = {
+    "espeak-ng": {"en": "en", "de": "de"},
+    "say": {"en": "en", "de": "Anna"},
+    "spd-say": {"en": "en", "de": "de"},
+}
+"""Per engine, the voice for each language matwork speaks (``en`` for say: the system's)."""
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.+-]")
@@ -83,6 +93,11 @@ class VoiceEngine:
         return [self.executable, "-r", str(rate), *language, text]
 
 
+def language_voice(engine: str, language: str) -> str:
+    """The voice ``engine`` speaks ``language`` with; the language code where none is known."""
+    return LANGUAGE_VOICES.get(engine, {}).get(language, language)
+
+
 def find_voice_engine(
     which: Callable[[str], str | None] = shutil.which,
 ) -> tuple[VoiceEngine | None, dict[str, str]]:
@@ -92,7 +107,7 @@ def find_voice_engine(
         executable = which(name)
         if executable:
             return VoiceEngine(name, executable), reasons
-        reasons[name] = "not on PATH"
+        reasons[name] = _("not on PATH")
     return None, reasons
 
 
@@ -106,18 +121,23 @@ class Voice:
         speed: int = 160,
         volume: float = 1.0,
         *,
-        cache: Path | None = None,
+        cache: Path,
         runner: Runner = run_quietly,
+        language: str = "en",
     ) -> None:
         self.engine = engine
         self.voice_name = voice_name
+        self.language = language
+        """The language the phrases are written in (part of the cache key)."""
         self.speed = speed
         self.volume = volume
-        self.cache = cache if cache is not None else paths.cache_dir() / "voice"
+        self.cache = cache
+        """The folder of synthesized phrases."""
         self.runner = runner
         self.errors: dict[str, str] = {}
         """Phrases that could not be synthesized, with the reason (they fall back to tones)."""
         self._clips: dict[str, Clip] = {}
+        self._claimed: set[str] = set()
         self._lock = threading.Lock()
 
     @property
@@ -129,38 +149,61 @@ class Voice:
         """Where the WAV of ``text`` is kept."""
         digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
         voice = _UNSAFE.sub("_", self.voice_name)
-        return self.cache / f"{self.engine.name}-{voice}-{self.speed}-{digest}.wav"
+        language = _UNSAFE.sub("_", self.language)
+        return self.cache / f"{self.engine.name}-{language}-{voice}-{self.speed}-{digest}.wav"
 
     def _synthesize(self, text: str, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.stem + ".part.wav")
+        # A name of its own: another process (or thread) may be writing the same phrase.
+        descriptor, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f"{target.stem}.", suffix=".part.wav"
+        )
+        os.close(descriptor)
+        partial = Path(name)
         try:
             self.runner(self.engine.synth_command(text, partial, self.voice_name, self.speed))
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
 
+    def _claim(self, text: str) -> bool:
+        """True when this thread is to prepare ``text``: not ready and nobody else on it."""
+        with self._lock:
+            if text in self._clips or text in self._claimed:
+                return False
+            self._claimed.add(text)
+            return True
+
     def prepare(self, phrases: Iterable[str]) -> None:
-        """Synthesize (unless cached) and load every phrase; failures go to ``errors``."""
+        """Synthesize (unless cached) and load every phrase; failures go to ``errors``.
+
+        Safe to run on several threads at once: each phrase is prepared by one of them.
+        """
         if self.live:
             return
         for text in dict.fromkeys(p for p in phrases if p.strip()):
-            with self._lock:
-                if text in self._clips:
-                    continue
-            target = self.cache_path(text)
+            if not self._claim(text):
+                continue
             try:
-                if not target.exists():
-                    self._synthesize(text, target)
-                clip = load_wav(target, self.volume, trim=True)
-            except subprocess.CalledProcessError as exc:
-                detail = (exc.stderr or b"").decode(errors="replace").strip()
-                self.errors[text] = detail or f"{self.engine.name} exited with {exc.returncode}"
-            except (OSError, subprocess.SubprocessError, SoundFileError) as exc:
-                self.errors[text] = str(exc)
-            else:
+                self._prepare_one(text)
+            finally:
                 with self._lock:
-                    self._clips[text] = clip
+                    self._claimed.discard(text)
+
+    def _prepare_one(self, text: str) -> None:
+        target = self.cache_path(text)
+        try:
+            if not target.exists():
+                self._synthesize(text, target)
+            clip = load_wav(target, self.volume, trim=True)
+        except subprocess.CalledProcessError as exc:
+            detail = (exc.stderr or b"").decode(errors="replace").strip()
+            self.errors[text] = detail or f"{self.engine.name} exited with {exc.returncode}"
+        except (OSError, subprocess.SubprocessError, SoundFileError) as exc:
+            self.errors[text] = str(exc)
+        else:
+            with self._lock:
+                self._clips[text] = clip
 
     def clip(self, text: str) -> Clip | None:
         """The prepared clip of ``text``, or None if it is not ready (yet)."""

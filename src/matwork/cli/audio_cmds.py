@@ -10,7 +10,9 @@ from pathlib import Path
 import click
 import msgspec
 
-from matwork import paths
+from matwork.app.config import ConfigError
+from matwork.app.config_read import read_config
+from matwork.app.paths import Paths
 from matwork.audio import (
     AudioSettings,
     SoundFileError,
@@ -21,36 +23,48 @@ from matwork.audio import (
     settings_from_table,
 )
 from matwork.audio.clips import CUE_SETS
-from matwork.config import ConfigError, load_config
-from matwork.core.cues import Cue
+from matwork.cli.common import FiniteFloatRange
+from matwork.core.cues import Cue, CueKind
+from matwork.i18n import LazyString, _, lazy_
+from matwork.shipped import shipped_dir
 
-SOUND_ORDER: tuple[tuple[str, str], ...] = (
-    ("prepare", "Get ready"),
-    ("start", "Go"),
-    ("halfway", "Halfway"),
-    ("countdown", "Three"),
-    ("final", "One"),
-    ("switch", "Switch sides"),
-    ("rest", "Rest"),
-    ("inhale", "Inhale"),
-    ("hold", "Hold"),
-    ("exhale", "Exhale"),
-    ("rep", "Rep"),
-    ("finish", "Session complete"),
+SOUND_ORDER: tuple[tuple[CueKind, LazyString], ...] = (
+    (CueKind.PREPARE, lazy_("Get ready")),
+    (CueKind.START, lazy_("Go")),
+    (CueKind.HALFWAY, lazy_("Halfway")),
+    (CueKind.COUNTDOWN, lazy_("Three")),
+    (CueKind.FINAL, lazy_("One")),
+    (CueKind.SWITCH, lazy_("Switch sides")),
+    (CueKind.REST, lazy_("Rest")),
+    (CueKind.INHALE, lazy_("Inhale")),
+    (CueKind.HOLD, lazy_("Hold")),
+    (CueKind.EXHALE, lazy_("Exhale")),
+    (CueKind.REP, lazy_("Rep")),
+    (CueKind.FINISH, lazy_("Session complete")),
 )
 """Cue kinds in the order ``matwork sounds`` plays them, with the words a voice says."""
 
 
-def _read_settings() -> tuple[AudioSettings, str]:
+_UNUSABLE = lazy_("config not usable")
+"""How a config the sound cannot use starts its note (checked by ``sounds``)."""
+
+
+def _read_settings(paths: Paths) -> tuple[AudioSettings, str]:
     """The ``[audio]`` settings of config.toml, or the defaults and what went wrong."""
-    if not paths.config_file().is_file():
-        return AudioSettings(), "no config file, defaults"
+    if not paths.config_file.is_file():
+        return AudioSettings(), _("no config file, defaults")
     try:
-        return settings_from_table(load_config().audio), "from config"
+        config, warnings = read_config(paths.config_file)
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+        return settings_from_table(config.audio), _("from config")
     except ConfigError as exc:
-        return AudioSettings(), f"config not usable ({exc.problems[0]}), defaults"
+        return AudioSettings(), f"{_UNUSABLE} " + _("({problem}), defaults").format(
+            problem=exc.problems[0]
+        )
     except msgspec.ValidationError as exc:
-        return AudioSettings(), f"config not usable ([audio]: {exc}), defaults"
+        words = _("([audio]: {problem}), defaults").format(problem=exc)
+        return AudioSettings(), f"{_UNUSABLE} {words}"
 
 
 def _line(label: str, value: str, note: str = "") -> None:
@@ -58,7 +72,7 @@ def _line(label: str, value: str, note: str = "") -> None:
 
 
 def _path_line(label: str, path: Path) -> None:
-    _line(label, str(path), "exists" if path.exists() else "not created yet")
+    _line(label, str(path), _("exists") if path.exists() else _("not created yet"))
 
 
 def _colour_support() -> str:
@@ -72,47 +86,49 @@ def _colour_support() -> str:
 @click.command()
 def doctor() -> None:
     """Show which audio backend and voice work here, and why the others do not."""
-    settings, origin = _read_settings()
-    click.echo(f"Audio settings: {origin}")
+    paths = Paths.from_environment()
+    settings, origin = _read_settings(paths)
+    click.echo(_("Audio settings: {origin}").format(origin=origin))
     click.echo(
         f"  enabled={settings.enabled} volume={settings.volume} cue_set={settings.cue_set} "
         f"voice={settings.voice} mute={settings.mute or '-'}"
     )
-    click.echo("Sound backends (tried in this order):")
+    click.echo(_("Sound backends (tried in this order):"))
     chosen = None
-    for name, reason in probe_backends():
+    for name, reason in probe_backends(paths.cache_dir):
         if reason is not None:
-            _line(name, "unavailable", reason)
+            _line(name, _("unavailable"), reason)
         elif chosen is None:
             chosen = name
-            _line(name, "IN USE" if settings.enabled else "works, but sound is disabled")
+            _line(name, _("IN USE") if settings.enabled else _("works, but sound is disabled"))
         else:
-            _line(name, "works", f"not needed, {chosen} comes first")
-    click.echo("Voice engines (tried in this order):")
+            _line(name, _("works"), _("not needed, {chosen} comes first").format(chosen=chosen))
+    click.echo(_("Voice engines (tried in this order):"))
     voice_chosen = None
     for name, found in probe_voice_engines():
         if found is None:
-            _line(name, "not on PATH")
+            _line(name, _("not on PATH"))
         elif voice_chosen is None:
             voice_chosen = name
-            _line(name, found, "in use" if settings.voice else "voice is off in config")
+            _line(name, found, _("in use") if settings.voice else _("voice is off in config"))
         else:
-            _line(name, found, f"not needed, {voice_chosen} comes first")
-    click.echo("Sound files:")
+            _line(name, found, _("not needed, {chosen} comes first").format(chosen=voice_chosen))
+    click.echo(_("Sound files:"))
     for cue_set in CUE_SETS:
         try:
             clips = load_cue_clips(cue_set)
-            _line(cue_set, f"{sum(c is not None for c in clips.values())} cues ok")
+            count = sum(c is not None for c in clips.values())
+            _line(cue_set, _("{count} cues ok").format(count=count))
         except (SoundFileError, ValueError) as exc:
-            _line(cue_set, "BROKEN", str(exc))
-    click.echo("Paths:")
-    _path_line("config", paths.config_file())
-    _path_line("data", paths.data_dir())
-    _path_line("cache", paths.cache_dir())
-    _path_line("sounds", paths.shipped_dir("sounds"))
+            _line(cue_set, _("BROKEN"), str(exc))
+    click.echo(_("Paths:"))
+    _path_line("config", paths.config_file)
+    _path_line("data", paths.data_dir)
+    _path_line("cache", paths.cache_dir)
+    _path_line("sounds", shipped_dir("sounds"))
     size = shutil.get_terminal_size()
-    click.echo("Terminal:")
-    _line("size", f"{size.columns}x{size.lines}", "" if sys.stdout.isatty() else "not a tty")
+    click.echo(_("Terminal:"))
+    _line("size", f"{size.columns}x{size.lines}", "" if sys.stdout.isatty() else _("not a tty"))
     _line("colour", _colour_support())
 
 
@@ -120,12 +136,13 @@ def doctor() -> None:
 @click.option(
     "--set", "cue_set", type=click.Choice(CUE_SETS), default=None, help="Sound set to play."
 )
-@click.option("--volume", type=click.FloatRange(0.0, 1.0), default=None, help="0 to 1.")
+@click.option("--volume", type=FiniteFloatRange(0.0, 1.0), default=None, help="0 to 1.")
 @click.option("--voice/--no-voice", default=False, help="Speak each cue's words instead.")
 def sounds(cue_set: str | None, volume: float | None, voice: bool) -> None:
     """Play every cue once, with its name, waiting for each to finish."""
-    settings, origin = _read_settings()
-    if origin.startswith("config not usable"):
+    paths = Paths.from_environment()
+    settings, origin = _read_settings(paths)
+    if origin.startswith(str(_UNUSABLE)):
         click.echo(origin, err=True)
     changes: dict[str, object] = {"enabled": True, "mute": [], "voice": voice}
     changes |= {"breath_cues": True, "rep_ticks": True, "breath_voice": True}
@@ -135,17 +152,18 @@ def sounds(cue_set: str | None, volume: float | None, voice: bool) -> None:
         changes["volume"] = volume
     settings = msgspec.structs.replace(settings, **changes)
     try:
-        sink, status = build_sink(settings)
+        sink, status = build_sink(settings, cache=paths.cache_dir)
     except (SoundFileError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{status.summary()} (set: {settings.cue_set}, volume: {settings.volume})")
+    words = _("{summary} (set: {set}, volume: {volume})")
+    click.echo(words.format(summary=status.summary(), set=settings.cue_set, volume=settings.volume))
     if voice and status.voice is None:
-        click.echo(f"voice off: {status.voice_reason}")
+        click.echo(_("voice off: {reason}").format(reason=status.voice_reason))
     try:
-        sink.prepare(words for _, words in SOUND_ORDER)
-        for kind, words in SOUND_ORDER:
-            click.echo(f"  {kind:<10} {words}")
-            sink.play(Cue(kind, 0.0, 0, text=words))
+        sink.prepare(str(spoken) for _kind, spoken in SOUND_ORDER)
+        for kind, spoken in SOUND_ORDER:
+            click.echo(f"  {kind:<10} {spoken}")
+            sink.play(Cue(kind, 0.0, 0, text=str(spoken)))
             sink.wait(timeout=10.0)
     finally:
         sink.close()

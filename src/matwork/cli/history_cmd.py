@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -13,12 +12,14 @@ import click
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Folder of the session log (sets MATWORK_DATA_DIR for this run).",
+    help="Folder of the session log (overrides MATWORK_DATA_DIR).",
 )
 def history(data_dir: Path | None) -> None:
     """Browse past sessions, their sets, and charts of minutes, days and pain."""
-    if data_dir is not None:
-        os.environ["MATWORK_DATA_DIR"] = str(data_dir.expanduser().resolve())
+    from matwork.app.paths import Paths
     from matwork.tui.app import run_app
 
-    raise SystemExit(run_app(start_screen="history"))
+    paths = Paths.from_environment().with_data_dir(
+        None if data_dir is None else data_dir.expanduser().resolve()
+    )
+    raise SystemExit(run_app(paths=paths, start_screen="history"))

@@ -5,23 +5,21 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import unicodedata
 from importlib import resources
 from pathlib import Path
 
 import click
-import tomli_w
 
-from matwork import paths
-from matwork.cli.common import fail
+from matwork.app.paths import Paths
+from matwork.cli.common import expand_user, fail
+from matwork.core.authoring import has_name, renamed, schema_line, slug
+from matwork.i18n import _
+from matwork.shipped import shipped_dir
 
 TEMPLATES = ("blank", "strength", "pilates", "fascia", "desk", "breathing")
 """The template names ``--template`` accepts, in the order ``--help`` lists them."""
 
 _SCHEMA_LINE = re.compile(r"\A#:schema[ \t]+\S+[ \t]*\n")
-_TABLE_LINE = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_NAME_VALUE = re.compile(r'^name[ \t]*=[ \t]*"[^"\\\n]*"', re.MULTILINE)
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def template_text(template: str) -> str:
@@ -30,50 +28,25 @@ def template_text(template: str) -> str:
     return (folder / f"{template}.toml").read_text(encoding="utf-8")
 
 
-def slug(name: str) -> str:
-    """A file stem for a routine name: lower case, accents dropped, words joined by '-'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub("-", plain.casefold()).strip("-")
-
-
-def schema_reference(schema: Path) -> str:
-    """How the ``#:schema`` line names the schema file, for Taplo and Even Better TOML.
-
-    Both read the first word after ``#:schema``: a plain absolute POSIX path works and
-    reads best. A path with whitespace would be cut at the first blank, and a Windows
-    path such as ``C:\\...`` would be read as a URL with the scheme ``c``, so those get
-    a ``file://`` URI instead.
-    """
-    text = str(schema)
-    if os.name == "nt" or any(char.isspace() for char in text):
-        return schema.as_uri()
-    return text
-
-
 def render(template: str, name: str, schema: Path | None) -> str:
     """A template's text with ``name`` filled in and ``#:schema`` naming ``schema``."""
     text = _SCHEMA_LINE.sub("", template_text(template), count=1)
-    table = _TABLE_LINE.search(text)
-    match = _NAME_VALUE.search(text, 0, table.start() if table else len(text))
-    if match is None:
+    if not has_name(text):
         raise LookupError(f'template {template!r} has no top-level name = "..." line')
-    text = text[: match.start()] + tomli_w.dumps({"name": name}).strip() + text[match.end() :]
-    if schema is not None:
-        text = f"#:schema {schema_reference(schema)}\n" + text
-    return text
+    text = renamed(text, name)
+    return schema_line(schema) + text if schema is not None else text
 
 
-def target_path(name: str, out: str | None) -> Path:
-    """Where ``new`` writes: ``out`` as a file, or as a folder, or the user's routines folder.
+def target_path(name: str, out: str | None, routines_dir: Path) -> Path:
+    """Where ``new`` writes: ``out`` as a file, or as a folder, or ``routines_dir``.
 
     ``out`` is a folder when it is one already, ends with a separator, or has no
     suffix; otherwise it is the file to write.
     """
     file_name = slug(name) + ".toml"
     if out is None:
-        return paths.user_routines_dir() / file_name
-    given = Path(out).expanduser()
+        return routines_dir / file_name
+    given = expand_user(out)
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
     if given.is_dir() or out.endswith(separators) or not given.suffix:
         return given / file_name
@@ -85,16 +58,23 @@ def _write(path: Path, text: str, force: bool) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        fail(f"cannot create the folder {path.parent}: {error.strerror or error}")
+        words = _("cannot create the folder {folder}: {reason}")
+        fail(words.format(folder=path.parent, reason=error.strerror or error))
     try:
         with path.open("w" if force else "x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError:
-        fail(f"{path} already exists", "use --force to overwrite it, or choose another NAME")
+        fail(
+            _("{path} already exists").format(path=path),
+            _("use --force to overwrite it, or choose another NAME"),
+        )
     except IsADirectoryError:
-        fail(f"{path} is a folder", "give a file name, or the folder alone with --out")
+        fail(
+            _("{path} is a folder").format(path=path),
+            _("give a file name, or the folder alone with --out"),
+        )
     except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
+        fail(_("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error))
 
 
 @click.command(name="new")
@@ -118,23 +98,32 @@ def new_routine(name: str, template: str, out: str | None, force: bool) -> None:
     """Write a new routine NAME from a commented template, ready to edit."""
     name = name.strip()
     if not name:
-        fail("NAME is empty", 'give the routine a name, e.g. matwork new "Morning back"', code=2)
+        fail(
+            _("NAME is empty"),
+            _('give the routine a name, e.g. matwork new "Morning back"'),
+            code=2,
+        )
     if not slug(name):
         fail(
-            f"NAME {name!r} has no letters or digits to make a file name from",
+            _("NAME {name} has no letters or digits to make a file name from").format(
+                name=repr(name)
+            ),
             'e.g. matwork new "Morning back"',
             code=2,
         )
-    path = target_path(name, out)
-    schema = (paths.shipped_dir("schema") / "routine.schema.json").resolve()
+    path = target_path(name, out, Paths.from_environment().routines_dir)
+    schema = (shipped_dir("schema") / "routine.schema.json").resolve()
     if not schema.is_file():
-        click.echo(f"matwork: warning: no JSON Schema at {schema}; no #:schema line", err=True)
+        words = _("no JSON Schema at {schema}; no #:schema line").format(schema=schema)
+        click.echo("matwork: " + _("warning: {message}").format(message=words), err=True)
     _write(path, render(template, name, schema if schema.is_file() else None), force)
     shown = shlex.quote(str(path))
-    click.echo(f"Created {path} (template: {template})")
-    click.echo("Next steps:")
-    click.echo("  1. In a second pane, watch the plan (or the errors) redraw on every save:")
+    click.echo(_("Created {path} (template: {template})").format(path=path, template=template))
+    click.echo(_("Next steps:"))
+    click.echo(
+        "  1. " + _("In a second pane, watch the plan (or the errors) redraw on every save:")
+    )
     click.echo(f"       matwork plan --watch {shown}")
-    click.echo("  2. Edit the file in your editor; its comments explain every key.")
-    click.echo("  3. Play it:")
+    click.echo("  2. " + _("Edit the file in your editor; its comments explain every key."))
+    click.echo("  3. " + _("Play it:"))
     click.echo(f"       matwork play {shown}")

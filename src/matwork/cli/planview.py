@@ -11,9 +11,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from matwork.core.library import LibraryEntry, load_entry
+from matwork.app.library import LibraryEntry, load_entry
 from matwork.core.timefmt import clock
 from matwork.core.timeline import Segment, Timeline
+from matwork.i18n import _, lazy_, ngettext
 
 
 def plan_json(timeline: Timeline) -> dict[str, object]:
@@ -40,6 +41,16 @@ def plan_json(timeline: Timeline) -> dict[str, object]:
     }
 
 
+_KIND_WORDS = {
+    "work": lazy_("work"),
+    "rest": lazy_("rest"),
+    "prepare": lazy_("prepare"),
+    "switch": lazy_("switch"),
+}
+"""A segment's kind as the plan's table names it."""
+_SIDE_WORDS = {"left": lazy_("left"), "right": lazy_("right"), "alternate": lazy_("alternate")}
+
+
 def _what(segment: Segment) -> str:
     if segment.kind in ("work", "switch"):
         return segment.exercise.name
@@ -49,37 +60,40 @@ def _what(segment: Segment) -> str:
 def _set_round(segment: Segment) -> str:
     parts = []
     if segment.exercise.sets > 1:
-        parts.append(f"set {segment.set}/{segment.exercise.sets}")
+        parts.append(_("set {set}/{sets}").format(set=segment.set, sets=segment.exercise.sets))
     if segment.rounds > 1:
-        parts.append(f"round {segment.round}/{segment.rounds}")
+        parts.append(_("round {round}/{rounds}").format(round=segment.round, rounds=segment.rounds))
     return ", ".join(parts)
 
 
 def plan_table(timeline: Timeline) -> RenderableType:
     """The timeline as a table with its total underneath."""
-    table = Table(title=timeline.name, title_justify="left", expand=False)
+    table = Table(title=Text(timeline.name), title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("start", justify="right")
-    table.add_column("kind")
-    table.add_column("exercise")
-    table.add_column("side")
-    table.add_column("set/round")
-    table.add_column("time", justify="right")
+    table.add_column(_("start"), justify="right")
+    table.add_column(_("kind"))
+    table.add_column(_("exercise"))
+    table.add_column(_("side"))
+    table.add_column(_("set/round"))
+    table.add_column(_("time"), justify="right")
     styles = {"work": "bold green", "rest": "cyan", "prepare": "yellow", "switch": "magenta"}
     for segment in timeline.segments:
         duration = ("~" if segment.open else "") + clock(segment.duration)
         table.add_row(
             str(segment.index + 1),
             clock(segment.start),
-            Text(segment.kind, style=styles.get(segment.kind, "")),
-            _what(segment),
-            segment.side or "",
+            Text(
+                str(_KIND_WORDS.get(segment.kind, segment.kind)), style=styles.get(segment.kind, "")
+            ),
+            Text(_what(segment)),  # user text: never markup
+            str(_SIDE_WORDS.get(segment.side, segment.side)) if segment.side else "",
             _set_round(segment),
             duration,
         )
     prefix = "~" if timeline.estimated else ""
-    note = "  (open sets estimated at 3 s a rep)" if timeline.estimated else ""
-    total = Text(f"Total {prefix}{clock(timeline.total_seconds)}{note}", style="bold")
+    note = "  " + _("(open sets estimated at 3 s a rep)") if timeline.estimated else ""
+    total_words = _("Total {time}").format(time=prefix + clock(timeline.total_seconds))
+    total = Text(total_words + note, style="bold")
     return Group(table, total)
 
 
@@ -92,24 +106,26 @@ def print_library(entries: Sequence[LibraryEntry], console: Console | None = Non
     """Print the routine list, broken files last with their first error."""
     out = console or Console()
     table = Table(expand=False)
-    table.add_column("name")
-    table.add_column("tags")
-    table.add_column("time", justify="right")
-    table.add_column("path", style="dim")
+    table.add_column(_("name"))
+    table.add_column(_("tags"))
+    table.add_column(_("time"), justify="right")
+    table.add_column(_("path"), style="dim")
     for entry in entries:
         if entry.timeline is None or entry.routine is None:
             continue
         prefix = "~" if entry.timeline.estimated else ""
-        table.add_row(
-            entry.name,
-            ", ".join(entry.routine.tags),
+        table.add_row(  # user text: never markup
+            Text(entry.name),
+            Text(", ".join(entry.routine.tags)),
             prefix + clock(entry.timeline.total_seconds),
-            str(entry.path),
+            Text(str(entry.path)),
         )
     out.print(table)
     broken = [entry for entry in entries if entry.error]
     if broken:
-        out.print(Text(f"{len(broken)} broken routine file(s):", style="bold red"))
+        count = len(broken)
+        words = ngettext("{count} broken routine file:", "{count} broken routine files:", count)
+        out.print(Text(words.format(count=count), style="bold red"))
         for entry in broken:
             assert entry.error is not None
             out.print(Text(str(entry.error.problems[0]), style="red"))
@@ -126,12 +142,14 @@ class WatchFrame:
 def reload_plan(path: Path) -> WatchFrame:
     """Read the routine at ``path`` again and render its plan or its errors."""
     if not path.exists():
-        return WatchFrame(False, Text(f"{path}: waiting for the file to appear…", style="yellow"))
+        words = _("{path}: waiting for the file to appear…").format(path=path)
+        return WatchFrame(False, Text(words, style="yellow"))
     entry = load_entry(path)
     if entry.error or entry.timeline is None:
         problems = entry.error.problems if entry.error else ()
         lines = [Text(str(problem), style="red") for problem in problems]
-        return WatchFrame(False, Group(Text(f"{path}: not valid", style="bold red"), *lines))
+        words = _("{path}: not valid").format(path=path)
+        return WatchFrame(False, Group(Text(words, style="bold red"), *lines))
     return WatchFrame(True, plan_table(entry.timeline))
 
 
@@ -165,7 +183,8 @@ def watch_plan(
                 last = stamp
                 out.clear()
                 out.print(reload_plan(path).renderable)
-                out.print(Text(f"watching {path} — Ctrl-C to stop", style="dim"))
+                words = _("watching {path} — Ctrl-C to stop").format(path=path)
+                out.print(Text(words, style="dim"))
             sleep(interval)
     except KeyboardInterrupt:
-        out.print(Text("stopped watching", style="dim"))
+        out.print(Text(_("stopped watching"), style="dim"))

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-
 import click
 
-from matwork.cli.common import fail, resolve_routine
-from matwork.config import ConfigError, load_config
-from matwork.core.library import LibraryEntry
-from matwork.session import PlayOptions
+from matwork.app.paths import Paths
+from matwork.app.session import PlayOptions
+from matwork.cli.common import FiniteFloatRange, checked_config, fail, resolve_routine
+from matwork.i18n import _
 
-__all__ = ["FULL_SCREEN_MODULE", "PlayOptions", "play"]
+__all__ = ["PlayOptions", "play"]
 
-FULL_SCREEN_MODULE = "matwork.tui.app"
-"""The module whose ``run_player(entry, options)`` plays full screen."""
-
-
-def _full_screen_player() -> Callable[[LibraryEntry, PlayOptions], int | None] | None:
-    """``run_player`` of the full-screen module, or None while it does not exist."""
-    try:
-        if importlib.util.find_spec(FULL_SCREEN_MODULE) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    run_player = getattr(importlib.import_module(FULL_SCREEN_MODULE), "run_player", None)
-    return run_player if callable(run_player) else None
+MIN_SPEED = 0.1
+"""Slowest --speed: a tenth of real time (slower is never useful, and 1e-300 never ends)."""
+MAX_SPEED = 10_000.0
+"""Fastest --speed."""
 
 
 @click.command()
@@ -35,7 +22,7 @@ def _full_screen_player() -> Callable[[LibraryEntry, PlayOptions], int | None] |
 @click.option("--plain", is_flag=True, help="Plain lines on stdout instead of the full screen.")
 @click.option(
     "--speed",
-    type=click.FloatRange(min=0, min_open=True, max=10_000),
+    type=FiniteFloatRange(min=MIN_SPEED, max=MAX_SPEED),
     default=1.0,
     show_default=True,
     help="Run session time this many times faster (for previews).",
@@ -49,32 +36,45 @@ def _full_screen_player() -> Callable[[LibraryEntry, PlayOptions], int | None] |
     show_default=True,
     help="Start at segment N, as numbered by `matwork plan`.",
 )
+@click.option(
+    "--log/--no-log",
+    default=None,
+    help="Write the session to the log (default: yes, but not for a --speed preview).",
+)
+@click.option("--resume", is_flag=True, help="Continue the interrupted session without asking.")
 def play(
-    routine: str, plain: bool, speed: float, no_sound: bool, voice: bool | None, start_at: int
+    routine: str,
+    plain: bool,
+    speed: float,
+    no_sound: bool,
+    voice: bool | None,
+    start_at: int,
+    log: bool | None,
+    resume: bool,
 ) -> None:
     """Play ROUTINE (a path, or the name of a discovered routine)."""
     try:
-        entry = resolve_routine(routine)
+        paths = Paths.from_environment()
+        entry = resolve_routine(routine, paths)
         if entry.error or entry.timeline is None:
             for problem in entry.error.problems if entry.error else ():
                 click.echo(str(problem), err=True)
             raise SystemExit(1)
         count = len(entry.timeline.segments)
         if start_at > count:
-            fail(f"--start-at {start_at}: the routine has {count} segments")
-        options = PlayOptions(speed, not no_sound, voice, start_at - 1)
+            fail(
+                _("--start-at {start}: the routine has {count} segments").format(
+                    start=start_at, count=count
+                )
+            )
+        options = PlayOptions(speed, not no_sound, voice, start_at - 1, log=log, resume=resume)
         if plain:
             from matwork.cli.play_plain import play_plain
 
-            try:
-                config = load_config()
-            except ConfigError as error:
-                fail(str(error.problems[0]))
-            raise SystemExit(play_plain(entry, options, config))
-        run_player = _full_screen_player()
-        if run_player is None:
-            fail("the full-screen player is not built yet", "use --plain")
-        raise SystemExit(run_player(entry, options))
+            raise SystemExit(play_plain(entry, options, checked_config(paths), paths))
+        from matwork.tui.app import run_player
+
+        raise SystemExit(run_player(entry, options, paths))
     except KeyboardInterrupt:
-        click.echo("Stopped.")
+        click.echo(_("Stopped."))
         raise SystemExit(130) from None

@@ -1,197 +1,248 @@
-"""The ``--plain`` player: the session as plain lines on stdout.
+"""The ``--plain`` player: the session as plain lines on stdout, for screen readers too.
 
-For screen readers, small terminals and logs: one line per segment and per cue worth
-saying. The loop sleeps until exactly the instant of the next cue (no polling), so
-lines come out on the clock. Enter ends an open set; when stdin is not a terminal,
-open sets end at their estimate.
+One line per segment and per cue worth saying, on the clock; no cursor movement and
+no redraws. On a terminal it is the whole session, as in the full screen: the safety
+notice on first use (Enter accepts), the offer to resume an interrupted session, pain
+before, single keys while it runs (``cli.plain.run.KEY_HELP``), the reps of an open set,
+then effort, pain after and a note. Without a terminal nothing is asked and nothing
+blocks: the notice goes to stderr once, a resumable session is named on stderr (play
+it with ``--resume``), and open sets end at their estimate with the planned reps.
+
+The parts live in ``matwork.cli.plain``; their names are importable from here too.
 """
 
 from __future__ import annotations
 
-import queue
 import sys
-import threading
 import time
 from collections.abc import Callable
-from typing import IO
 
 import click
 
-from matwork.config import Config
-from matwork.core.clock import Clock
-from matwork.core.cues import Cue, CueSink, SilentSink
-from matwork.core.library import LibraryEntry
-from matwork.core.player import Player
-from matwork.core.results import RecordingResults, ResultSink, SessionInfo
+from matwork.app.config import Config
+from matwork.app.config_write import ConfigWriteError, save_config_value
+from matwork.app.library import LibraryEntry
+from matwork.app.paths import Paths
+from matwork.app.resume_offer import done_text, resume_text, when_text
+from matwork.app.safety_notice import notice_lines
+from matwork.app.session import NOTHING_TO_RESUME, PlayOptions, ResumeError, Session, build_session
+from matwork.app.session_log import CLOSE_WAIT_SECONDS, LogProblemKind
+from matwork.cli.plain.lines import SILENT_KINDS, cue_line, seconds_text, work_line
+from matwork.cli.plain.questions import (
+    PAIN_AFTER,
+    PAIN_BEFORE,
+    RPE,
+    accept_safety,
+    ask_note,
+    ask_rating,
+    ask_yes,
+)
+from matwork.cli.plain.run import KEY_HELP, run_plain
+from matwork.cli.plain.terminal import Ask, LineReader, Terminal, WaitInput
+from matwork.core.kinds import SessionStatus
+from matwork.core.log_text import STATUS_WORDS, completion_percent
 from matwork.core.timefmt import clock as clock_text
-from matwork.core.timeline import Segment, Timeline
-from matwork.session import PlayOptions, build_session
+from matwork.i18n import _, ngettext
 
-WaitInput = Callable[[float | None], str | None]
-"""Waits up to a timeout (None: for ever) for input: "enter", "eof", or None on timeout."""
-
-SILENT_KINDS = frozenset({"rep"})
-"""Cue kinds that get no line: rep phases come too fast to read."""
-
-
-def seconds_text(seconds: float) -> str:
-    """A duration for a line: "40 s", "90 s", "2 min", "2 min 30 s"."""
-    if seconds < 120:
-        return f"{round(seconds, 1):g} s"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min" + (f" {rest} s" if rest else "")
+__all__ = [
+    "SILENT_KINDS",
+    "LineReader",
+    "WaitInput",
+    "cue_line",
+    "play_plain",
+    "run_plain",
+    "seconds_text",
+    "work_line",
+]
 
 
-def work_line(segment: Segment, seconds: float, interactive: bool) -> str:
-    """The line that opens a work set: "Work: Glute bridge, left, 40 s"."""
-    exercise = segment.exercise
-    parts = [exercise.name]
-    if segment.side == "alternate":
-        parts.append("alternating sides")
-    elif segment.side:
-        parts.append(segment.side)
-    if exercise.sets > 1:
-        parts.append(f"set {segment.set} of {exercise.sets}")
-    if exercise.reps is not None:
-        parts.append(f"{exercise.reps} rep{'s' * (exercise.reps != 1)}")
-    if not segment.open:
-        parts.append(seconds_text(seconds))
-    elif interactive:
-        parts.append("open set: press Enter when done")
-    else:
-        parts.append(f"open set, ~{seconds_text(seconds)}")
-    return "Work: " + ", ".join(parts)
+def say(line: str) -> None:
+    """A line on stdout."""
+    click.echo(line)
 
 
-def cue_line(cue: Cue, player: Player, interactive: bool) -> str | None:
-    """The line printed for a cue, or None for a cue that gets no line."""
-    segment = player.timeline.segments[cue.segment]
-    seconds = segment.duration + player.adjustment(segment.index)
-    if cue.kind == "start":
-        return work_line(segment, seconds, interactive)
-    if cue.kind == "prepare":
-        return f"Prepare {seconds_text(seconds)}, first: {segment.exercise.name}"
-    if cue.kind == "rest":
-        return f"Rest {seconds_text(seconds)}, next: {segment.exercise.name}"
-    if cue.kind == "switch":
-        return f"Switch sides, {seconds_text(seconds)}"
-    if cue.kind == "finish":
-        return f"Session complete: {clock_text(player.session_elapsed())}"
-    if cue.kind in SILENT_KINDS:
-        return None
-    return cue.text
+def tell(line: str) -> None:
+    """A line on stderr."""
+    click.echo(line, err=True)
 
 
-def run_plain(
-    timeline: Timeline,
-    *,
-    clock: Clock,
-    sleep: Callable[[float], None],
-    out: Callable[[str], None],
-    wait_input: WaitInput | None = None,
-    cues: CueSink | None = None,
-    results: ResultSink | None = None,
-    info: SessionInfo | None = None,
-    speed: float = 1.0,
-    start_at: int = 0,
-    wall: Callable[[], float] = time.time,
-) -> int:
-    """Play ``timeline`` as plain lines through ``out``; returns the exit code.
+def prompt(text: str) -> None:
+    """A question on stdout, the answer typed after it."""
+    click.echo(text, nl=False)
 
-    ``wait_input`` (given when stdin is a terminal) both waits and reports Enter; without
-    it the loop uses ``sleep`` and open sets end at their estimate. Ctrl-C stops the
-    session cleanly: "Stopped." and exit code 130.
-    """
-    player = Player(
-        timeline,
-        clock,
-        cues=cues or SilentSink(),
-        results=results if results is not None else RecordingResults(),
-        info=info,
-        speed=speed,
-        wall=wall,
-        start_at=start_at,
-        auto_open=wait_input is None,
-    )
-    estimated = "~" if timeline.estimated else ""
-    out(f"{timeline.name}: {estimated}{clock_text(player.session_total())}")
+
+def check_safety(config: Config, paths: Paths, ask: Ask | None) -> bool:
+    """The safety notice on first use; False when the user declined it on a terminal."""
+    if config.session.safety_acknowledged:
+        return True
+    if ask is not None:
+        if not accept_safety(ask, say):
+            say(_("Not started."))
+            return False
+        key = "safety_acknowledged"
+    elif config.session.safety_notice_printed:
+        return True
+    else:  # no one to press Enter: say it once on stderr, and do not block
+        for line in notice_lines():
+            tell(line)
+        tell(_("(Run matwork on a terminal once to acknowledge it.)"))
+        key = "safety_notice_printed"
     try:
-        player.start()
-        while True:
-            for cue in player.poll():
-                line = cue_line(cue, player, wait_input is not None)
-                if line is not None:
-                    out(line)
-            if player.finished:
-                return 0
-            wake = player.next_cue_at()
-            delay = None if wake is None else max(0.0, wake - clock.now())
-            if wait_input is not None:
-                event = wait_input(delay)
-                if event == "enter":
-                    player.done()
-                elif event == "eof":
-                    wait_input = None
-                    player.auto_open = True
-            elif delay is not None:
-                sleep(delay)
-            else:  # nothing scheduled and no one to press Enter: end what runs
-                player.done()
-    except KeyboardInterrupt:
-        player.stop()
-        out("Stopped.")
-        return 130
+        save_config_value(paths.config_file, "session", key, True)
+    except ConfigWriteError as error:
+        tell(
+            "matwork: " + _("could not save that the notice was read: {error}").format(error=error)
+        )
+    return True
 
 
-class LineReader:
-    """Reads lines from a stream in a background thread; each line is an Enter press."""
+def offer_resume(session: Session, options: PlayOptions, ask: Ask | None) -> None:
+    """Continue an interrupted session: with --resume, or when the user says so."""
+    record = session.resumable
+    if record is None:
+        if options.resume:
+            words = _("{reason}; starting from the beginning").format(reason=NOTHING_TO_RESUME)
+            tell("matwork: " + words)
+        return
+    now = time.time()
+    if options.resume:
+        go = True
+    elif ask is not None:
+        question = resume_text(record, now=now, tz=None) + _(" y/n, Enter: yes: ")
+        go = ask_yes(ask, question, default=True)
+    else:
+        when = when_text(record.started_at, now=now, tz=None)
+        words = _(
+            "the interrupted session of {name} from {when} ({done}) can be resumed: "
+            "play it with --resume"
+        )
+        tell(
+            "matwork: " + words.format(name=record.routine_name, when=when, done=done_text(record))
+        )
+        go = False
+    if not go:
+        return
+    try:
+        session.resume(record)
+    except ResumeError as error:
+        tell(f"matwork: {error}")
+        return
+    words = _("Resuming at segment {number}: {done}.")  # the segment offered
+    say(words.format(number=record.resume_segment + 1, done=done_text(record)))
 
-    def __init__(self, stream: IO[str]) -> None:
-        self._stream = stream
-        self._events: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, name="matwork-stdin", daemon=True).start()
 
-    def _read(self) -> None:
-        for _line in iter(self._stream.readline, ""):
-            self._events.put("enter")
-        self._events.put("eof")
+def outcome_line(session: Session) -> str | None:
+    """How the log records the session: "Logged as completed: 8 of 8 sets done, ..."."""
+    log = session.log
+    outcome, ended = log.outcome, log.memory.ended
+    if not log.logging or outcome is None or ended is None:
+        return None
+    status, active = ended
+    if status is SessionStatus.STOPPED and session.player.finished:
+        reason = " " + _("(less than half the planned work or sets was done)")
+    else:
+        reason = ""
+    planned = outcome.plan.sets
+    done = ngettext("{done} of {planned} set done", "{done} of {planned} sets done", planned)
+    parts = [done.format(done=outcome.sets_done, planned=planned)]
+    if outcome.sets_skipped:
+        parts.append(_("{count} skipped").format(count=outcome.sets_skipped))
+    parts.append(_("{time} active").format(time=clock_text(active)))
+    percent = completion_percent(active, session.info.planned_seconds)
+    if percent is not None:
+        parts.append(_("{percent}% of the planned time").format(percent=percent))
+    words = _("Logged as {status}{reason}: {parts}.")
+    return words.format(status=STATUS_WORDS[status], reason=reason, parts=", ".join(parts))
 
-    def __call__(self, timeout: float | None) -> str | None:
-        """Wait up to ``timeout`` seconds (None: for ever) for "enter" or "eof"."""
-        try:
-            return self._events.get(timeout=timeout)
-        except queue.Empty:
-            return None
+
+def after_session(session: Session, config: Config, ask: Ask | None) -> None:
+    """What was logged, then effort, pain now and a note (on a terminal)."""
+    line = outcome_line(session)
+    if line is None:
+        return
+    say(line)
+    if ask is None:
+        return
+    rpe = ask_rating(ask, say, RPE)
+    pain = ask_rating(ask, say, PAIN_AFTER) if config.session.pain_question else None
+    note = ask_note(ask)
+    session.log.annotate(rpe=rpe, pain_after=pain, notes=note)
+    if rpe is not None or pain is not None or note:
+        say(_("Saved."))
 
 
-def play_plain(entry: LibraryEntry, options: PlayOptions, config: Config) -> int:
+def play_session(
+    session: Session,
+    config: Config,
+    paths: Paths,
+    *,
+    ask: Ask | None,
+    wait_input: WaitInput | None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Safety, resume, pain before, the session, then what was logged and the questions.
+
+    ``sleep`` waits when there is no keyboard (the session's clock's sleep in tests).
+    """
+    if not check_safety(config, paths, ask):
+        return 0
+    offer_resume(session, session.options, ask)
+    pain_before = None
+    if ask is not None and config.session.pain_question:
+        pain_before = ask_rating(ask, say, PAIN_BEFORE)
+    if wait_input is not None:
+        say(str(KEY_HELP))
+    session.player.start()
+    if pain_before is not None:
+        session.log.annotate(pain_before=pain_before)
+    code = run_plain(
+        session.player,
+        session.clock,
+        sleep=sleep,
+        out=say,
+        wait_input=wait_input,
+        ask=ask,
+        session=session,
+    )
+    if code == 0:
+        after_session(session, config, ask)
+    return code
+
+
+def play_plain(entry: LibraryEntry, options: PlayOptions, config: Config, paths: Paths) -> int:
     """Play a loaded routine in plain mode on the real clock, stdout and stdin.
 
-    Cues sound as in the full-screen player and the session goes to the log. What is
-    off (sound, log) and why is said on stderr when it is a terminal, so stdout keeps
-    only the session's lines and a piped run stays quiet.
+    Cues sound (and speak) as in the full-screen player and the session goes to the
+    log. What is off (sound, log) and why is said on stderr when it is a terminal, so
+    stdout keeps only the session's lines and a piped run stays quiet.
     """
     assert entry.timeline is not None
-    session = build_session(entry, config, options)
+    from matwork.cli import plain_tests, red_flags_plain  # test sets, red flags: issue 13
+
+    if plain_tests.has_tests(entry.timeline):
+        return plain_tests.play_plain_tests(entry, options, config, paths)
+    if red_flags_plain.refuse_if_open(paths.log_file, click.echo):
+        return 1
+    session = build_session(entry, config, paths, options)
     problem = session.log.problem
-    tell = sys.stderr is not None and sys.stderr.isatty()
-    for note in session.notes() if tell else ():
-        click.echo(note, err=True)
-    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if sys.stderr is not None and sys.stderr.isatty():
+        for note in session.notes():
+            tell(note)
+    elif problem is not None and problem.kind is not LogProblemKind.OFF:
+        tell(problem.text())  # a log that cannot be kept is said even when piped
+    # What happens to the log mid-session is said on stderr as it happens: a failure,
+    # a busy spell (the writes wait and are retried) and its end.
+    session.log.on_problem = lambda happened: tell(happened.text())
+    session.warm_voice()  # on a thread: a phrase not ready yet sounds as its tone
     try:
-        return run_plain(
-            entry.timeline,
-            clock=session.clock,
-            sleep=time.sleep,
-            out=click.echo,
-            wait_input=LineReader(sys.stdin) if interactive else None,
-            cues=session.sound,
-            results=session.log,
-            info=session.info,
-            speed=options.speed,
-            start_at=options.start_at,
-        )
+        if Terminal.usable(sys.stdin):
+            with Terminal(sys.stdin.fileno(), prompt) as terminal:
+                return play_session(session, config, paths, ask=terminal.ask, wait_input=terminal)
+        return play_session(session, config, paths, ask=None, wait_input=None)
     finally:
+        if session.log.pending:
+            tell(
+                f"session log busy: saving {session.log.pending} waiting records "
+                f"(up to {CLOSE_WAIT_SECONDS:.0f} s)..."
+            )
         session.close()
-        if session.log.problem != problem:
-            click.echo(session.log.problem, err=True)  # a failure mid-session: always said

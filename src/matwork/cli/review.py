@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-if TYPE_CHECKING:
-    from rich.table import Table
+from matwork.i18n import _, ngettext
 
-    from matwork.core.history import HistoryStore, SessionRecord
-    from matwork.core.stats import StatsSummary
+if TYPE_CHECKING:
+    from matwork.store.writer import HistoryStore
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -41,16 +40,22 @@ def data_dir_option(function: _Command) -> _Command:
     return option(function)
 
 
-def _open_store(data_dir: Path | None, *, create: bool = False) -> HistoryStore:
-    """The session log, or a clean exit naming what is wrong with it."""
-    from matwork.core.history import HistoryError, HistoryStore
+def _open_store(data_dir: Path | None, *, write: bool = False) -> HistoryStore:
+    """The session log, or a clean exit naming what is wrong with it.
 
+    Opened read-only unless ``write`` (import): ``log``, ``show``, ``stats`` and
+    ``export`` work on a read-only disk and never change the file.
+    """
+    from matwork.app.paths import Paths
+    from matwork.store.writer import HistoryError, HistoryStore
+
+    path = Paths.from_environment().with_data_dir(data_dir).log_file
     try:
-        return HistoryStore(data_dir=data_dir, create=create)
+        return HistoryStore(path, create=write, read_only=not write)
     except HistoryError as error:
         _fail(str(error))
     except OSError as error:
-        _fail(f"cannot open the session log: {error}")
+        _fail(_("cannot open the session log: {error}").format(error=error))
 
 
 def _print_json(value: Any) -> None:
@@ -59,44 +64,35 @@ def _print_json(value: Any) -> None:
     click.echo(json.dumps(msgspec.to_builtins(value), indent=2, ensure_ascii=False))
 
 
-def _local(timestamp: float | None) -> str:
-    if timestamp is None:
-        return "-"
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
-
-
 def _parse_since(text: str) -> float:
     try:
         return datetime.fromisoformat(text).timestamp()
     except ValueError:
-        _fail(f"--since: {text!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
-
-
-def _pain(record: SessionRecord) -> str:
-    if record.pain_before is None and record.pain_after is None:
-        return "-"
-    before = "?" if record.pain_before is None else str(record.pain_before)
-    after = "?" if record.pain_after is None else str(record.pain_after)
-    return f"{before}→{after}"
-
-
-def _sets(record: SessionRecord) -> str:
-    """Sets done out of sets recorded (the rest were skipped)."""
-    return f"{record.sets_done}/{record.sets_done + record.sets_skipped}"
+        words = _("--since: {text} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+        _fail(words.format(text=repr(text)))
 
 
 @click.command()
 @click.option("--since", help="Only sessions started on or after this date (YYYY-MM-DD).")
 @click.option("--routine", help="Only sessions of the routine with this name.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=1_000_000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the sessions as JSON.")
 @data_dir_option
 def log(
     since: str | None, routine: str | None, limit: int, as_json: bool, data_dir: Path | None
 ) -> None:
     """List recent sessions, newest first; the # column is what `matwork show` takes."""
-    from matwork.core.history import HistoryError
+    from matwork.app.formats import log_time_text
+    from matwork.core.log_text import (
+        STATUS_CELLS,
+        pain_text,
+        rating_text,
+        readable,
+        sets_text,
+    )
     from matwork.core.timefmt import clock
+    from matwork.store.records import unreadable_of
+    from matwork.store.writer import HistoryError
 
     since_epoch = _parse_since(since) if since else None
     with _open_store(data_dir) as store:
@@ -117,31 +113,57 @@ def log(
         )
         return
     if not records:
-        click.echo("No sessions logged yet." if not (since or routine) else "No sessions match.")
+        click.echo(
+            _("No sessions logged yet.") if not (since or routine) else _("No sessions match.")
+        )
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, header_style="bold", padding=(0, 2, 0, 0), pad_edge=False)
-    for column in ("#", "ID", "Started", "Routine", "Status", "Active", "Sets", "RPE", "Pain"):
+    headers = {
+        "#": "#",
+        "ID": "ID",
+        "Started": _("Started"),
+        "Routine": _("Routine"),
+        "Status": _("Status"),
+        "Active": _("Active"),
+        "Sets": _("Sets"),
+        "RPE": _("RPE"),
+        "Pain": _("Pain"),
+    }
+    console = Console(soft_wrap=True, highlight=False)
+    with_ids = console.width >= WIDE_LOG  # `show` takes the # too: narrow, the name gets room
+    if not with_ids:
+        del headers["ID"]
+    for column, header in headers.items():
         table.add_column(
-            column,
+            header,
             justify="right" if column in ("#", "Active", "RPE") else "left",
             no_wrap=column != "Routine",
         )
     for number, record in zip(numbers, records, strict=True):
+        bad = unreadable_of(record)
+        ids = [Text(readable(record.uuid[:8], bad, "uuid"))] if with_ids else []
         table.add_row(
             str(number),
-            record.uuid[:8],
-            _local(record.started_at),
-            record.routine_name,
-            record.status,
-            clock(record.active_seconds),
-            _sets(record),
-            "-" if record.rpe is None else str(record.rpe),
-            _pain(record),
+            *ids,
+            readable(log_time_text(record.started_at), bad, "started_at"),
+            Text(readable(record.routine_name, bad, "routine_name")),
+            readable(str(STATUS_CELLS.get(record.status, record.status.value)), bad, "status"),
+            readable(clock(record.active_seconds), bad, "active_seconds"),
+            sets_text(record.sets_done, record.sets_skipped),
+            readable(rating_text(record.rpe), bad, "rpe"),
+            readable(
+                pain_text(record.pain_before, record.pain_after), bad, "pain_before", "pain_after"
+            ),
         )
-    Console(soft_wrap=True, highlight=False).print(table)
+    console.print(table)
+
+
+WIDE_LOG = 100
+"""From this many columns ``matwork log`` shows each session's id beside its #."""
 
 
 def _builtins(value: Any) -> dict[str, Any]:
@@ -157,8 +179,21 @@ def _builtins(value: Any) -> dict[str, Any]:
 @data_dir_option
 def show(session_id: str, as_json: bool, data_dir: Path | None) -> None:
     """Show one session and its sets: SESSION_ID is a # from `matwork log` or a uuid prefix."""
-    from matwork.core.history import HistoryError
+    from rich.text import Text
+
+    from matwork.app.formats import log_time_text
+    from matwork.core.kinds import SessionStatus
+    from matwork.core.log_text import (
+        STATUS_CELLS,
+        pain_text,
+        rating_text,
+        readable,
+        reps_text,
+        side_text,
+    )
     from matwork.core.timefmt import clock
+    from matwork.store.records import unreadable_of
+    from matwork.store.writer import HistoryError
 
     with _open_store(data_dir) as store:
         try:
@@ -172,50 +207,76 @@ def show(session_id: str, as_json: bool, data_dir: Path | None) -> None:
     from rich.table import Table
 
     record = detail.session
+    bad = unreadable_of(record)
     console = Console(soft_wrap=True, highlight=False)
-    console.print(f"[bold]{record.routine_name}[/bold]  {record.uuid}", highlight=False)
-    facts = (
-        ("Routine file", record.routine_path),
-        ("Started", _local(record.started_at)),
-        ("Ended", _local(record.ended_at)),
-        ("Status", record.status),
-        ("Active / planned", f"{clock(record.active_seconds)} / {clock(record.planned_seconds)}"),
-        ("RPE", "-" if record.rpe is None else str(record.rpe)),
-        ("Pain before→after", _pain(record)),
-        ("Notes", record.notes or "-"),
-    )
-    for label, value in facts:
-        console.print(f"  {label + ':':<19} {value}", highlight=False, markup=False)
-    if record.status == "interrupted":
-        console.print(
-            f"  {'Resume at:':<19} segment {record.resume_segment}, "
-            f"{record.resume_offset:.0f} s in",
-            highlight=False,
+    console.print(
+        Text.assemble(
+            (readable(record.routine_name, bad, "routine_name"), "bold"), f"  {record.uuid}"
         )
+    )
+    active = readable(clock(record.active_seconds), bad, "active_seconds")
+    planned = readable(clock(record.planned_seconds), bad, "planned_seconds")
+    facts = (
+        (_("Routine file"), readable(record.routine_path, bad, "routine_path")),
+        (_("Started"), readable(log_time_text(record.started_at), bad, "started_at")),
+        (_("Ended"), readable(log_time_text(record.ended_at), bad, "ended_at")),
+        (_("Status"), readable(str(STATUS_CELLS.get(record.status, "?")), bad, "status")),
+        (_("Active / planned"), f"{active} / {planned}"),
+        (_("RPE"), readable(rating_text(record.rpe), bad, "rpe")),
+        (
+            _("Pain before→after"),
+            readable(
+                pain_text(record.pain_before, record.pain_after), bad, "pain_before", "pain_after"
+            ),
+        ),
+        (_("Notes"), readable(record.notes or "-", bad, "notes")),
+    )
+    width = max(19, *(len(label) + 1 for label, _value in facts))
+    for label, value in facts:
+        console.print(f"  {label + ':':<{width}} {value}", highlight=False, markup=False)
+    if record.status is SessionStatus.INTERRUPTED:
+        where = _("segment {segment}, {seconds} s in").format(
+            segment=record.resume_segment, seconds=f"{record.resume_offset:.0f}"
+        )
+        console.print(f"  {_('Resume at:'):<{width}} {where}", highlight=False)
     table = Table(box=None, header_style="bold")
-    for column in ("Seg", "Exercise", "Category", "Pattern", "Side", "R/S", "Time", "Reps", "Load"):
+    columns = (
+        _("Seg"),
+        _("Exercise"),
+        _("Category"),
+        _("Pattern"),
+        _("Side"),
+        _("R/S"),
+        _("Time"),
+        _("Reps"),
+        _("Load"),
+    )
+    for column in columns:
         table.add_column(column)
     for result in detail.sets:
-        reps = "" if result.reps_done is None else str(result.reps_done)
-        if result.reps_planned is not None:
-            reps += f"/{result.reps_planned}"
-        note = " skipped" if result.skipped else ""
-        note += " pain" if result.pain_flag else ""
+        marks = unreadable_of(result)
+        note = " " + _("skipped") if result.skipped else ""
+        note += " " + _("pain") if result.pain_flag else ""
+        note += " ?" if "skipped" in marks or "pain_flag" in marks else ""
         table.add_row(
-            str(result.segment),
-            result.exercise_name + note,
-            result.category,
-            result.pattern,
-            result.side or "",
-            f"{result.round}/{result.set}",
-            f"{clock(result.actual_seconds)}/{clock(result.planned_seconds)}",
-            reps,
-            result.load or "",
+            readable(str(result.segment), marks, "segment"),
+            Text(readable(result.exercise_name, marks, "exercise_name") + note),
+            Text(readable(result.category, marks, "category")),
+            Text(readable(result.pattern, marks, "pattern")),
+            readable(_(side_text(result.side)) if result.side else "", marks, "side"),
+            f"{readable(str(result.round), marks, 'round')}/"
+            f"{readable(str(result.set), marks, 'set')}",
+            f"{readable(clock(result.actual_seconds), marks, 'actual_seconds')}/"
+            f"{readable(clock(result.planned_seconds), marks, 'planned_seconds')}",
+            readable(
+                reps_text(result.reps_done, result.reps_planned), marks, "reps_done", "reps_planned"
+            ),
+            Text(readable(result.load or "", marks, "load")),
         )
     if detail.sets:
         console.print(table)
     else:
-        console.print("  No sets recorded.")
+        console.print("  " + _("No sets recorded."))
 
 
 def _zone(name: str | None) -> tzinfo | None:
@@ -226,20 +287,21 @@ def _zone(name: str | None) -> tzinfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        _fail(f"--tz: unknown time zone {name!r} (use an IANA name like Europe/Berlin)")
+        words = _("--tz: unknown time zone {name} (use an IANA name like Europe/Berlin)")
+        _fail(words.format(name=repr(name)))
 
 
 @click.command()
-@click.option("--weeks", type=click.IntRange(min=1), default=8, show_default=True)
+@click.option("--weeks", type=click.IntRange(min=1, max=520), default=8, show_default=True)
 @click.option("--tz", "zone_name", help="Time zone for days and weeks (default: the system's).")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @data_dir_option
 def stats(weeks: int, zone_name: str | None, as_json: bool, data_dir: Path | None) -> None:
-    """Weekly totals, streaks, minutes per category and pattern, pain trend, trunk balance."""
+    """Weekly totals, streaks, minutes per category and pattern, pain, balance, the week's dose."""
     import time
 
-    from matwork.core.history import HistoryError
     from matwork.core.stats import local_date, local_midnight, summarize, window_start_day
+    from matwork.store.writer import HistoryError
 
     zone = _zone(zone_name)
     now = time.time()
@@ -249,64 +311,57 @@ def stats(weeks: int, zone_name: str | None, as_json: bool, data_dir: Path | Non
             sessions, sets, starts = store.stats_rows(since)
         except HistoryError as error:
             _fail(str(error))
+        left_out = store.rows_left_out
     summary = summarize(sessions, sets, weeks=weeks, tz=zone, now=now, training_starts=starts)
+    if left_out:
+        click.echo(
+            f"matwork: {left_out} rows of the log could not be read and were left out "
+            "(see `matwork log`, where their values show as ?)",
+            err=True,
+        )
+    from matwork.cli.dose_view import print_week, report_json, week_report
+
+    report = week_report(data_dir, since, zone, now)
     if as_json:
-        _print_json(summary)
+        _print_json({**_builtins(summary), **report_json(report)})
         return
-    _print_stats(summary)
+    from matwork.cli.stats_text import print_stats
+
+    print_stats(summary)
+    _print_breaks(since, zone, data_dir)
+    print_week(report)
 
 
-def _numbers_table(label: str, *numbers: str) -> Table:
-    """A borderless table: a label column, then right-aligned number columns."""
-    from rich.table import Table
+def _print_breaks(since: float, zone: tzinfo | None, data_dir: Path | None) -> None:
+    """The desk-break line of ``stats``: reminders per workday and the share taken."""
+    from matwork.app.formats import number_text
+    from matwork.app.paths import Paths
+    from matwork.core.break_days import break_days
+    from matwork.store.break_log import BreakLog
+    from matwork.store.writer import HistoryError
 
-    table = Table(box=None, header_style="bold")
-    table.add_column(label)
-    for column in numbers:
-        table.add_column(column, justify="right")
-    return table
-
-
-def _print_stats(summary: StatsSummary) -> None:
-    from rich.console import Console
-
-    console = Console(soft_wrap=True, highlight=False)
-    console.print(
-        f"[bold]Last {summary.weeks} weeks[/bold] (since {summary.since}): "
-        f"{summary.sessions} sessions, {summary.minutes:.0f} min"
-    )
-    streak = summary.streaks
-    last = f", last trained {streak.last_day}" if streak.last_day else ""
-    console.print(f"Streak: {streak.current} days (longest {streak.longest}){last}")
-    weekly = _numbers_table("Week", "Sessions", "Minutes")
-    for week in summary.weekly:
-        weekly.add_row(week.week, str(week.sessions), f"{week.minutes:.0f}")
-    console.print(weekly)
-    for title, minutes in (
-        ("Category", summary.minutes_by_category),
-        ("Pattern", summary.minutes_by_pattern),
-    ):
-        if minutes:
-            table = _numbers_table(title, "Minutes")
-            for name, value in minutes.items():
-                table.add_row(name, f"{value:.1f}")
-            console.print(table)
-    balance = summary.trunk_balance
-    ratio = "no extension work" if balance.ratio is None else f"ratio {balance.ratio:.2f}"
-    console.print(
-        f"Trunk balance: flexion side {balance.flexion_minutes:.1f} min, "
-        f"extension side {balance.extension_minutes:.1f} min ({ratio})"
-    )
-    if summary.pain.weekly:
-        pain = _numbers_table("Week", "Pain before", "Pain after", "Rated")
-        for rated in summary.pain.weekly:
-            pain.add_row(
-                rated.week,
-                "-" if rated.mean_before is None else f"{rated.mean_before:.1f}",
-                "-" if rated.mean_after is None else f"{rated.mean_after:.1f}",
-                str(rated.sessions),
+    try:
+        path = Paths.from_environment().with_data_dir(data_dir).log_file
+        with BreakLog(path, read_only=True) as log:
+            totals = break_days(log.count_rows(since), zone)
+    except HistoryError as error:
+        _fail(str(error))
+    if totals.reminders:
+        per_day = totals.reminders / len(totals.days)
+        words = _(
+            "Desk breaks: {reminders} reminders on {days} workdays ({per_day} a day), "
+            "{taken} taken ({share}), {completed} completed"
+        )
+        click.echo(
+            words.format(
+                reminders=totals.reminders,
+                days=len(totals.days),
+                per_day=number_text(per_day, 1),
+                taken=totals.taken,
+                share=f"{totals.share_taken:.0%}",
+                completed=totals.completed,
             )
-        console.print(pain)
+        )
 
 
 @click.command()
@@ -321,25 +376,45 @@ def _print_stats(summary: StatsSummary) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: stdout).",
+    help="File to write (default: stdout); never the log itself.",
 )
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @data_dir_option
-def export(export_format: str, output: Path | None, data_dir: Path | None) -> None:
-    """Export the whole log: CSV (one row per set) or JSON Lines (one session per line)."""
-    from matwork.core.history import HistoryError
-    from matwork.core.history_io import export as export_log
+def export(export_format: str, output: Path | None, force: bool, data_dir: Path | None) -> None:
+    """Export the whole log: CSV (one row per set) or JSON Lines (one session per line).
 
+    The file is written whole (a temporary file, then a rename) and private (0600).
+    """
+    from matwork.store.io import check_export_target
+    from matwork.store.io import export as export_log
+    from matwork.store.writer import HistoryError
+
+    if output is not None:
+        from matwork.app.paths import Paths
+
+        database = Paths.from_environment().with_data_dir(data_dir).log_file
+        try:  # before the log is opened: the target may be the log itself
+            check_export_target(output, database, force=force)
+        except HistoryError as error:
+            _fail(str(error))
     with _open_store(data_dir) as store:
         try:
             if output is None:
                 export_log(store, export_format, sys.stdout)
             else:
-                count = export_log(store, export_format, output)
-                click.echo(f"Exported {count} sessions to {output}.", err=True)
+                count = export_log(store, export_format, output, force=force)
+                words = ngettext(
+                    "Exported {count} session to {file}.",
+                    "Exported {count} sessions to {file}.",
+                    count,
+                )
+                click.echo(words.format(count=count, file=output), err=True)
         except HistoryError as error:
             _fail(str(error))
         except OSError as error:
-            _fail(f"cannot write {output}: {error.strerror or error}")
+            from matwork.store.files import os_error_text
+
+            _fail(_("cannot write the export: {reason}").format(reason=os_error_text(error)))
 
 
 @click.command(name="import")
@@ -347,17 +422,21 @@ def export(export_format: str, output: Path | None, data_dir: Path | None) -> No
 @data_dir_option
 def import_(file: Path, data_dir: Path | None) -> None:
     """Import sessions from a CSV or JSON Lines export; sessions already logged are skipped."""
-    from matwork.core.history import HistoryError
-    from matwork.core.history_io import import_file
+    from matwork.store.io import import_file
+    from matwork.store.writer import HistoryError
 
     if not file.is_file():
-        _fail(f"{file}: no such file")
-    with _open_store(data_dir, create=True) as store:
+        _fail(_("{file}: no such file").format(file=file))
+    with _open_store(data_dir, write=True) as store:
         try:
             result = import_file(store, file)
         except HistoryError as error:
             _fail(str(error))
-    click.echo(
-        f"Imported {result.added} sessions ({result.sets} sets); "
-        f"{result.already_present} already in the log."
+    added = ngettext("Imported {count} session", "Imported {count} sessions", result.added).format(
+        count=result.added
     )
+    sets = ngettext("{count} set", "{count} sets", result.sets).format(count=result.sets)
+    present = ngettext(
+        "{count} already in the log", "{count} already in the log", result.already_present
+    ).format(count=result.already_present)
+    click.echo(_("{added} ({sets}); {present}.").format(added=added, sets=sets, present=present))

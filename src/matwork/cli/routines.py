@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
 
+from matwork.app.library import LibraryEntry, routine_files
+from matwork.app.paths import Paths
 from matwork.cli.common import resolve_routine
-from matwork.core.library import LibraryEntry, load_entry, routine_files
+from matwork.i18n import _, ngettext
 
 
 @click.command()
-@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def check(targets: tuple[Path, ...], as_json: bool) -> None:
-    """Check routine files or folders (recursively, *.toml); exit 1 if any is invalid."""
+    """Check routine and programme files or folders (recursively, *.toml); exit 1 if invalid."""
+    from matwork.app.programmes import Checker
+
+    for target in targets:
+        if not os.path.lexists(target):
+            message = _("'{target}' does not exist.").format(target=target)
+            raise click.BadParameter(message, param_hint="'TARGETS...'")
+
     files = [file for target in targets for file in routine_files(target)]
-    entries = [load_entry(file, with_timeline=False) for file in files]
+    checker = Checker(Paths.from_environment())
+    entries = [checker.entry(file) for file in files]
     invalid = [entry for entry in entries if entry.error]
     if as_json:
         report = [
@@ -28,21 +39,34 @@ def check(targets: tuple[Path, ...], as_json: bool) -> None:
                     {"line": p.line, "col": p.col, "message": p.message, "hint": p.hint}
                     for p in (entry.error.problems if entry.error else ())
                 ],
+                "notes": [
+                    {"line": n.line, "col": n.col, "message": n.message, "hint": n.hint}
+                    for n in entry.notices
+                ],
             }
             for entry in entries
         ]
         click.echo(json.dumps(report, indent=2))
     else:
+        for entry in entries:
+            for notice in entry.notices:
+                click.echo(str(notice))
         for entry in invalid:
             assert entry.error is not None
             for problem in entry.error.problems:
                 click.echo(str(problem))
         errors = sum(len(entry.error.problems) for entry in invalid if entry.error)
-        summary = (
-            f"{len(files)} file{'s' * (len(files) != 1)} checked: {len(files) - len(invalid)} valid"
-        )
+        checked = ngettext("{count} file checked", "{count} files checked", len(files))
+        summary = checked.format(count=len(files)) + ": "
+        summary += _("{count} valid").format(count=len(files) - len(invalid))
         if invalid:
-            summary += f", {len(invalid)} invalid ({errors} error{'s' * (errors != 1)})"
+            found = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+            summary += ", " + _("{count} invalid ({errors})").format(
+                count=len(invalid), errors=found
+            )
+        notes = sum(len(entry.notices) for entry in entries)
+        if notes:
+            summary += ", " + ngettext("{count} note", "{count} notes", notes).format(count=notes)
         click.echo(summary)
     raise SystemExit(1 if invalid else 0)
 
@@ -99,8 +123,14 @@ def _entry_json(entry: LibraryEntry) -> dict[str, object]:
 
 
 @click.command()
-def schema() -> None:
-    """Print the JSON Schema of the routine format."""
+@click.option("--programme", is_flag=True, help="The programme format's schema instead.")
+def schema(programme: bool) -> None:
+    """Print the JSON Schema of the routine format (or, with --programme, of programmes)."""
+    if programme:
+        from matwork.core.programme_schema import programme_schema_text
+
+        click.echo(programme_schema_text(), nl=False)
+        return
     from matwork.core.schema import routine_schema_text
 
     click.echo(routine_schema_text(), nl=False)

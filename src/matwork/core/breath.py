@@ -1,7 +1,9 @@
 """Breathing patterns and rep tempos on the clock: which phase is running at time t.
 
 Both are cycles of phases with fixed seconds: a breath is inhale, hold, exhale,
-hold_out; a rep is lower, pause, lift, pause. Phases of 0 s are left out. Phase
+hold_out; a rep is lower, pause, lift, pause, or, for an exercise whose rep starts
+with the lift (``RepPhases.starts``), lift, pause, lower, pause, each named by the
+exercise's own words. Phases of 0 s are left out. Phase
 instants are computed as ``cycle * cycle_seconds + offset`` (never accumulated), so
 the instant a phase starts and the phase found at that instant always agree.
 """
@@ -12,13 +14,16 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from matwork.core.model import BreathPattern
+from matwork.core.model import DEFAULT_REP_PHASES, BreathPattern, RepPhases
 
 BREATH_PHASES: tuple[str, ...] = ("inhale", "hold", "exhale", "hold_out")
 """The breathing phases, in the order they run."""
 
-TEMPO_PHASE_NAMES: tuple[str, ...] = ("lower", "pause", "lift", "pause")
-"""The tempo phases, in the order they run."""
+TEMPO_PHASE_NAMES: tuple[str, ...] = DEFAULT_REP_PHASES.words()
+"""The default words of the tempo phases, in tempo order: lower, pause, lift, pause."""
+
+LIFT_FIRST: tuple[int, ...] = (2, 3, 0, 1)
+"""The order the tempo's phases play in when a rep starts with the lift."""
 
 TEMPO_BREATH: tuple[str, ...] = ("inhale", "hold", "exhale", "hold_out")
 """What the breath does in each tempo phase when the breath follows the tempo."""
@@ -29,14 +34,15 @@ class Phase:
     """One phase of a breath or a rep, placed in time from the cycle's origin."""
 
     name: str
-    """"inhale", "hold", "exhale", "hold_out", or "lower", "pause", "lift"."""
+    """"inhale", "hold", "exhale", "hold_out", or a rep phase's word ("lower", "lift"...)."""
     start: float
     """Seconds from the origin at which this phase starts."""
     duration: float
     cycle: int
     """0-based number of the breath or rep this phase belongs to."""
     slot: int
-    """Position of the phase in its cycle, 0 to 3 (the tempo's two pauses differ here)."""
+    """Which of the cycle's numbers the phase is, 0 to 3 (the tempo's two pauses differ
+    here); a rep's slot 0 is always the lowering, whatever order the rep plays in."""
 
     @property
     def end(self) -> float:
@@ -50,10 +56,14 @@ class Phase:
 
 @dataclass(frozen=True)
 class Cycle:
-    """A repeating cycle of named phases; phases of 0 s are left out."""
+    """A repeating cycle of named phases; phases of 0 s are left out.
+
+    ``order`` is the order the slots play in (by default as listed).
+    """
 
     names: tuple[str, ...]
     seconds: tuple[float, ...]
+    order: tuple[int, ...] | None = None
 
     @property
     def length(self) -> float:
@@ -64,7 +74,8 @@ class Cycle:
         """(slot, offset in the cycle) of every phase longer than 0 s."""
         offsets: list[tuple[int, float]] = []
         offset = 0.0
-        for slot, seconds in enumerate(self.seconds):
+        for slot in self.order if self.order is not None else range(len(self.seconds)):
+            seconds = self.seconds[slot]
             if seconds > 0:
                 offsets.append((slot, offset))
             offset += seconds
@@ -111,9 +122,13 @@ def breath_cycle(pattern: BreathPattern) -> Cycle:
     return Cycle(BREATH_PHASES, tuple(float(s) for s in seconds))
 
 
-def tempo_cycle(tempo: Sequence[float]) -> Cycle:
-    """The cycle of one rep at a tempo of (lower, pause, lift, pause) seconds."""
-    return Cycle(TEMPO_PHASE_NAMES, tuple(float(s) for s in tempo))
+def tempo_cycle(tempo: Sequence[float], phases: RepPhases = DEFAULT_REP_PHASES) -> Cycle:
+    """The cycle of one rep at a tempo of (lower, pause, lift, pause) seconds.
+
+    ``phases`` names the phases and says whether the rep starts with the lift.
+    """
+    order = LIFT_FIRST if phases.starts == "lift" else None
+    return Cycle(phases.words(), tuple(float(s) for s in tempo), order)
 
 
 def breath_phase(pattern: BreathPattern, t: float) -> Phase:
@@ -121,9 +136,9 @@ def breath_phase(pattern: BreathPattern, t: float) -> Phase:
     return breath_cycle(pattern).phase_at(t)
 
 
-def tempo_phase(tempo: Sequence[float], t: float) -> Phase:
+def tempo_phase(tempo: Sequence[float], t: float, phases: RepPhases = DEFAULT_REP_PHASES) -> Phase:
     """The rep phase at ``t`` seconds after the first rep began; ``cycle`` is the rep - 1."""
-    return tempo_cycle(tempo).phase_at(t)
+    return tempo_cycle(tempo, phases).phase_at(t)
 
 
 def breath_of_tempo(phase: Phase) -> Phase:

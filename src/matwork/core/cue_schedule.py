@@ -5,6 +5,9 @@ A segment's cues lie in [start, end): its opening cue at ``start``, countdown ti
 the last seconds, a halfway cue, breathing phases and rep phases. The next segment's
 opening cue marks the end, so nothing is scheduled at ``end`` itself. Cues at the same
 instant are ordered by priority, the most important first.
+
+The words themselves (numbers, durations, what opens each segment) live in
+``core.speech``; they are imported here under their old names.
 """
 
 from __future__ import annotations
@@ -16,94 +19,42 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from matwork.core.breath import TEMPO_BREATH, Phase, breath_cycle, breath_of_tempo, tempo_cycle
-from matwork.core.cues import Cue
+from matwork.core.cues import Cue, CueKind
+from matwork.core.kinds import SegmentKind, SetOutcome
 from matwork.core.model import MAX_SESSION_SECONDS
 from matwork.core.results import SetResult
+from matwork.core.speech import countdown_text, opening_text
+from matwork.core.speech import number_words as number_words
+from matwork.core.speech import seconds_words as seconds_words
+from matwork.core.speech import work_text as work_text
 from matwork.core.timeline import Segment, Timeline
+from matwork.i18n import LazyString, _, lazy_
 
-_ONES = (
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-    *("seventeen", "eighteen", "nineteen"),
-)
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-BREATH_TEXT: dict[str, str] = {
-    "inhale": "Inhale",
-    "hold": "Hold",
-    "exhale": "Exhale",
-    "hold_out": "Hold",
+BREATH_TEXT: dict[str, LazyString] = {
+    "inhale": lazy_("Inhale"),
+    "hold": lazy_("Hold"),
+    "exhale": lazy_("Exhale"),
+    "hold_out": lazy_("Hold"),
 }
 """What a voice says at each breathing phase."""
-REP_TEXT: dict[str, str] = {"lower": "Lower", "pause": "Pause", "lift": "Lift"}
-"""What a voice says at each rep phase."""
-OPENING_KIND: dict[str, str] = {
-    "prepare": "prepare",
-    "work": "start",
-    "switch": "switch",
-    "rest": "rest",
+
+
+def rep_text(word: str) -> str:
+    """What is shown and said at a rep phase: its word with a capital, "lift" -> "Lift"."""
+    return word[:1].upper() + word[1:]
+
+
+OPENING_KIND: dict[SegmentKind, CueKind] = {
+    SegmentKind.PREPARE: CueKind.PREPARE,
+    SegmentKind.WORK: CueKind.START,
+    SegmentKind.SWITCH: CueKind.SWITCH,
+    SegmentKind.REST: CueKind.REST,
 }
 """The cue kind that opens a segment of each kind."""
-COUNTDOWN_KINDS: frozenset[str] = frozenset({"prepare", "work", "rest"})
+COUNTDOWN_KINDS: frozenset[SegmentKind] = frozenset(
+    {SegmentKind.PREPARE, SegmentKind.WORK, SegmentKind.REST}
+)
 """Segment kinds that count down their last seconds (prepare is the rest before the first set)."""
-
-
-def number_words(n: int) -> str:
-    """A whole number in English words: 12 -> "twelve", 45 -> "forty-five"."""
-    if n < 0:
-        return "minus " + number_words(-n)
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
-    thousands, rest = divmod(n, 1000)
-    return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{number_words(n)} {word}{'s' * (n != 1)}"
-
-
-def seconds_words(seconds: float) -> str:
-    """A duration as spoken: "forty seconds", "ninety seconds", "two minutes thirty seconds"."""
-    whole = max(1, round(seconds))
-    minutes, rest = divmod(whole, 60)
-    if minutes and not rest:
-        return _plural(minutes, "minute")
-    if whole < 120:
-        return _plural(whole, "second")
-    return f"{_plural(minutes, 'minute')} {_plural(rest, 'second')}"
-
-
-def work_text(segment: Segment) -> str:
-    """What a voice says as work starts: "Glute bridge, left, forty seconds"."""
-    exercise = segment.exercise
-    parts = [exercise.name]
-    if segment.side == "alternate":
-        parts.append("alternating sides")
-    elif segment.side:
-        parts.append(segment.side)
-    if exercise.sets > 1:
-        parts.append(f"set {number_words(segment.set)} of {number_words(exercise.sets)}")
-    if exercise.reps is not None:
-        parts.append(_plural(exercise.reps, "rep"))
-    else:
-        parts.append(seconds_words(segment.duration))
-    return ", ".join(parts)
-
-
-def opening_text(segment: Segment) -> str:
-    """What a voice says as a segment starts."""
-    if segment.kind == "work":
-        return work_text(segment)
-    if segment.kind == "switch":
-        return "Switch sides"
-    if segment.kind == "prepare":
-        return f"Get ready. First: {segment.exercise.name}"
-    return f"Rest {seconds_words(segment.duration)}. Next: {segment.exercise.name}"
 
 
 def _sorted(cues: list[Cue]) -> list[Cue]:
@@ -116,25 +67,26 @@ def _breath_cues(
     """Breathing phase changes from ``start`` while below ``until`` (session time),
     skipping whole breaths that end before ``near``."""
     pattern = segment.exercise.breath
-    if pattern is None or segment.kind != "work":
+    if pattern is None or segment.kind is not SegmentKind.WORK:
         return
     skip = 0.0 if near is None else max(0.0, near - start)
     for phase in breath_cycle(pattern).phases(until - start, skip):
-        yield Cue(phase.name, start + phase.start, segment.index, BREATH_TEXT[phase.name])
+        text = str(BREATH_TEXT[phase.name])
+        yield Cue(CueKind(phase.name), start + phase.start, segment.index, text)
 
 
 def _tempo_cues(segment: Segment, start: float, end: float) -> Iterator[Cue]:
     """Rep phases (and the breath that follows the tempo, if it does) in [start, end)."""
     exercise = segment.exercise
-    if exercise.tempo is None or segment.kind != "work":
+    if exercise.tempo is None or segment.kind is not SegmentKind.WORK:
         return
-    for phase in tempo_cycle(exercise.tempo).phases(end - start):
+    for phase in tempo_cycle(exercise.tempo, exercise.entry.phases).phases(end - start):
         at = start + phase.start
         rep = phase.cycle + 1
-        yield Cue("rep", at, segment.index, REP_TEXT[phase.name], rep)
+        yield Cue(CueKind.REP, at, segment.index, rep_text(phase.name), rep)
         breath = TEMPO_BREATH[phase.slot]
         if exercise.breath_tempo and breath in ("inhale", "exhale"):
-            yield Cue(breath, at, segment.index, BREATH_TEXT[breath])
+            yield Cue(CueKind(breath), at, segment.index, str(BREATH_TEXT[breath]))
 
 
 def segment_cues(
@@ -155,12 +107,13 @@ def segment_cues(
         for count in range(countdown, 0, -1):
             at = end - count
             if at > start:
-                kind = "final" if count == 1 else "countdown"
-                cues.append(Cue(kind, at, index, str(count), count))
-    if segment.kind == "work" and segment.exercise.halfway:
+                kind = CueKind.FINAL if count == 1 else CueKind.COUNTDOWN
+                text = countdown_text(count, first=count == countdown)
+                cues.append(Cue(kind, at, index, text, count))
+    if segment.kind is SegmentKind.WORK and segment.exercise.halfway:
         at = halfway_at if halfway_at is not None else start + (end - start) / 2
         if start < at < end:
-            cues.append(Cue("halfway", at, index, "Halfway"))
+            cues.append(Cue(CueKind.HALFWAY, at, index, _("Halfway")))
     cues.extend(_breath_cues(segment, start, end))
     cues.extend(_tempo_cues(segment, start, end))
     return _sorted(cues)
@@ -174,13 +127,13 @@ def open_cues(segment: Segment, start: float, near: float | None = None) -> Iter
     wants only cues from about then on, so earlier breaths may be left out.
     """
     if near is None or near <= start:
-        yield Cue("start", start, segment.index, opening_text(segment))
+        yield Cue(CueKind.START, start, segment.index, opening_text(segment))
     yield from _breath_cues(segment, start, start + MAX_SESSION_SECONDS, near)
 
 
 def finish_cue(segment: int, at: float) -> Cue:
     """The cue that ends the session."""
-    return Cue("finish", at, segment, "Session complete")
+    return Cue(CueKind.FINISH, at, segment, _("Session complete"))
 
 
 def all_cues(timeline: Timeline) -> list[Cue]:
@@ -191,7 +144,7 @@ def all_cues(timeline: Timeline) -> list[Cue]:
     cues: list[Cue] = []
     for segment in timeline.segments:
         if segment.open:
-            cues.append(Cue("start", segment.start, segment.index, opening_text(segment)))
+            cues.append(Cue(CueKind.START, segment.start, segment.index, opening_text(segment)))
             cues.extend(_breath_cues(segment, segment.start, segment.end))
         else:
             cues.extend(segment_cues(segment, segment.start, segment.end, timeline.countdown))
@@ -347,8 +300,10 @@ def reps_done(segment: Segment, actual: float, completed: bool) -> int | None:
     return exercise.reps if completed else None
 
 
-def set_result(segment: Segment, visit: Visit, actual: float, how: str) -> SetResult:
-    """What a visit of a work segment reports: ``how`` is "completed", "skipped", "stopped"."""
+def set_result(
+    segment: Segment, visit: Visit, actual: float, how: SetOutcome, reps: int | None = None
+) -> SetResult:
+    """What a visit of a work segment reports, ended as ``how`` (``reps``: as told)."""
     exercise = segment.exercise
     return SetResult(
         segment=segment.index,
@@ -364,9 +319,9 @@ def set_result(segment: Segment, visit: Visit, actual: float, how: str) -> SetRe
         planned_seconds=segment.duration,
         actual_seconds=actual,
         reps_planned=exercise.reps,
-        reps_done=reps_done(segment, actual, how == "completed"),
+        reps_done=reps_done(segment, actual, how is SetOutcome.COMPLETED) if reps is None else reps,
         load=exercise.load,
-        skipped=how == "skipped",
+        skipped=how is SetOutcome.SKIPPED,
         pain_flag=visit.pain,
         started_at=visit.wall,
     )
@@ -375,7 +330,7 @@ def set_result(segment: Segment, visit: Visit, actual: float, how: str) -> SetRe
 def segment_breath(segment: Segment, elapsed: float) -> Phase | None:
     """The breathing phase ``elapsed`` seconds into a work segment, if it has a breath."""
     exercise = segment.exercise
-    if segment.kind != "work":
+    if segment.kind is not SegmentKind.WORK:
         return None
     if exercise.breath is not None:
         return breath_cycle(exercise.breath).phase_at(elapsed)
@@ -385,6 +340,6 @@ def segment_breath(segment: Segment, elapsed: float) -> Phase | None:
 
 def segment_rep(segment: Segment, elapsed: float) -> Phase | None:
     """The rep phase ``elapsed`` seconds into a work segment with a tempo."""
-    if segment.kind != "work" or segment.exercise.tempo is None:
+    if segment.kind is not SegmentKind.WORK or segment.exercise.tempo is None:
         return None
-    return tempo_cycle(segment.exercise.tempo).phase_at(elapsed)
+    return tempo_cycle(segment.exercise.tempo, segment.exercise.entry.phases).phase_at(elapsed)

@@ -2,48 +2,54 @@
 
 from __future__ import annotations
 
+import enum
 from typing import Protocol
 
 import msgspec
 
-CUE_KINDS: tuple[str, ...] = (
-    "prepare",
-    "start",
-    "switch",
-    "rest",
-    "countdown",
-    "final",
-    "halfway",
-    "inhale",
-    "hold",
-    "exhale",
-    "hold_out",
-    "rep",
-    "finish",
-)
-"""Every cue kind, in no particular order.
 
-``start`` opens a work segment, ``prepare``/``switch``/``rest`` open the segment of
-that kind, ``countdown`` ticks in the last seconds of work and rest, ``final`` is the
-last of those ticks, ``halfway`` marks the middle of a work segment, the breath kinds
-mark breathing phase changes, ``rep`` marks each rep phase of a tempo, and ``finish``
-ends the session.
-"""
+class CueKind(enum.StrEnum):
+    """What a cue announces.
 
-CUE_PRIORITY: dict[str, int] = {
-    "finish": 100,
-    "start": 90,
-    "prepare": 90,
-    "switch": 90,
-    "rest": 90,
-    "final": 80,
-    "countdown": 80,
-    "halfway": 60,
-    "inhale": 40,
-    "exhale": 40,
-    "hold": 40,
-    "hold_out": 40,
-    "rep": 20,
+    ``start`` opens a work segment, ``prepare``/``switch``/``rest`` open the segment of
+    that kind, ``countdown`` ticks in the last seconds of work and rest, ``final`` is
+    the last of those ticks, ``halfway`` marks the middle of a work segment, the breath
+    kinds mark breathing phase changes, ``rep`` marks each rep phase of a tempo, and
+    ``finish`` ends the session.
+    """
+
+    PREPARE = "prepare"
+    START = "start"
+    SWITCH = "switch"
+    REST = "rest"
+    COUNTDOWN = "countdown"
+    FINAL = "final"
+    HALFWAY = "halfway"
+    INHALE = "inhale"
+    HOLD = "hold"
+    EXHALE = "exhale"
+    HOLD_OUT = "hold_out"
+    REP = "rep"
+    FINISH = "finish"
+
+
+CUE_KINDS: tuple[CueKind, ...] = tuple(CueKind)
+"""Every cue kind."""
+
+CUE_PRIORITY: dict[CueKind, int] = {
+    CueKind.FINISH: 100,
+    CueKind.START: 90,
+    CueKind.PREPARE: 90,
+    CueKind.SWITCH: 90,
+    CueKind.REST: 90,
+    CueKind.FINAL: 80,
+    CueKind.COUNTDOWN: 80,
+    CueKind.HALFWAY: 60,
+    CueKind.INHALE: 40,
+    CueKind.EXHALE: 40,
+    CueKind.HOLD: 40,
+    CueKind.HOLD_OUT: 40,
+    CueKind.REP: 20,
 }
 """When two cues overlap, the higher number wins: countdown and start over breath,
 breath over rep ticks."""
@@ -52,8 +58,7 @@ breath over rep ticks."""
 class Cue(msgspec.Struct, frozen=True):
     """One announcement at an instant of session time."""
 
-    kind: str
-    """One of CUE_KINDS."""
+    kind: CueKind
     at: float
     """Session seconds at which it falls due."""
     segment: int

@@ -6,10 +6,39 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from matwork.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a routine file, at a 1-based line and column."""
+    """One thing wrong with a routine file, at a 1-based line and column.
+
+    Line 0 (column 0) means the file as a whole: it could not be read as text. It
+    prints as ``path:0: message``.
+    """
+
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    @property
+    def place(self) -> str:
+        """Where, in words: "line 3, column 5", or "the file" for line 0."""
+        if not self.line:
+            return _("the file")
+        return _("line {line}, column {col}").format(line=self.line, col=self.col)
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.col}" if self.line else "0"
+        text = f"{self.path}:{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something worth knowing about a routine file that still loads: not an error."""
 
     path: str
     line: int
@@ -18,7 +47,9 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.message}"
+        text = f"{self.path}:{self.line}:{self.col}: " + _("note: {message}").format(
+            message=self.message
+        )
         return f"{text} ({self.hint})" if self.hint else text
 
 
@@ -67,14 +98,50 @@ class RoutineError(ValueError):
         return self.problems[0].hint
 
 
+HINT_BUDGET = 20_000
+"""How many word-to-choice comparisons one ``Suggestions`` may spend on hints in all."""
+
+
+class Suggestions:
+    """ "Did you mean" hints over one fixed set of choices, for many words.
+
+    The choices are sorted once. Each hint compares the word with every choice; once
+    ``budget`` comparisons are spent the hints are empty, so a file with thousands of
+    unknown names against thousands of choices costs no more than a few hints.
+    """
+
+    def __init__(self, choices: Iterable[str], budget: int = HINT_BUDGET) -> None:
+        self._candidates = sorted(set(choices))
+        self._lowered: dict[str, str] | None = None
+        self._budget = budget
+
+    def hint(self, word: str) -> str:
+        """A hint naming the closest choices to ``word``, or "" if none is close."""
+        return hint_text(self.closest(word))
+
+    def closest(self, word: str) -> list[str]:
+        """Up to three choices closest to ``word`` (none once the budget is spent)."""
+        if len(self._candidates) > self._budget:
+            return []
+        self._budget -= len(self._candidates)
+        close = difflib.get_close_matches(word, self._candidates, n=3, cutoff=0.6)
+        if not close:
+            if self._lowered is None:
+                self._lowered = {choice.lower(): choice for choice in self._candidates}
+            if word.lower() in self._lowered:
+                close = [self._lowered[word.lower()]]
+        return close
+
+
+def hint_text(names: Iterable[str]) -> str:
+    """``did you mean 'a' or 'b'?`` for the names, or "" when there are none."""
+    shown = list(names)
+    if not shown:
+        return ""
+    quoted = _(" or ").join(f"'{name}'" for name in shown)
+    return _("did you mean {names}?").format(names=quoted)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A "did you mean" hint naming the closest valid choices, or "" if none is close."""
-    candidates = sorted(set(choices))
-    close = difflib.get_close_matches(word, candidates, n=3, cutoff=0.6)
-    if not close:
-        lowered = {choice.lower(): choice for choice in candidates}
-        if word.lower() in lowered:
-            close = [lowered[word.lower()]]
-    if not close:
-        return ""
-    return "did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+    return Suggestions(choices).hint(word)

@@ -19,12 +19,15 @@ import math
 import time
 from collections.abc import Callable, Iterator
 
-from matwork.core.breath import Phase
 from matwork.core.clock import Clock, SessionTime
-from matwork.core.cue_schedule import Visit, Visits, segment_breath, segment_rep, set_result
+from matwork.core.cue_schedule import Visit, Visits, set_result
 from matwork.core.cues import Cue, CueSink, SilentSink
+from matwork.core.kinds import EndStatus, SegmentKind, SessionStatus, SetOutcome
+from matwork.core.player_readings import PlayerReadings
 from matwork.core.results import ResultSink, SessionInfo, SetResult
-from matwork.core.timeline import Segment, Timeline
+from matwork.core.test_results import TestSink, hold_result, measure_result
+from matwork.core.test_spec import TestKind, check_value
+from matwork.core.timeline import Timeline
 
 BACK_GRACE = 2.0
 """Within this many seconds of a segment's start, ``back`` goes to the previous one."""
@@ -41,11 +44,11 @@ class _NoResults:
     def set_finished(self, result: SetResult) -> None:
         """Ignore it."""
 
-    def session_ended(self, status: str, active_seconds: float) -> None:
+    def session_ended(self, status: EndStatus, active_seconds: float) -> None:
         """Ignore it."""
 
 
-class Player:
+class Player(PlayerReadings):
     """Plays a timeline against a clock: position, operations, cues and results."""
 
     def __init__(
@@ -60,6 +63,7 @@ class Player:
         wall: Callable[[], float] = time.time,
         start_at: int = 0,
         auto_open: bool = False,
+        tests: TestSink | None = None,
     ) -> None:
         if not timeline.segments:
             raise ValueError("the timeline has no segments")
@@ -85,6 +89,10 @@ class Player:
         self._mark: tuple[float, int] = (-math.inf, -1)
         self._reported: set[int] = set()
         """Visits whose result was handed to the result sink, so none is reported twice."""
+        self._last_set_end = 0.0
+        self._tests = tests
+        self._answers: dict[int, float] = {}
+        """A measurement's answer, by visit number, until its visit closes."""
         self._enter(start_at, 0.0)
 
     @property
@@ -96,6 +104,10 @@ class Player:
     def running(self) -> bool:
         """True while session time runs: started, not paused, not ended."""
         return self.time.running
+
+    def last_set_end(self) -> float:
+        """Session time at which the work set last reported to the result sink ended."""
+        return self._last_set_end
 
     def clock_at(self, position: float) -> float | None:
         """The clock instant at which session time reaches ``position``; None if not running."""
@@ -116,12 +128,16 @@ class Player:
             visit = self._current
             if visit.end is None or position < visit.end:
                 break
-            self._close(visit, visit.end, "completed")
+            self._close(visit, visit.end, SetOutcome.COMPLETED)
             self._advance(visit.index, visit.end)
         return self.time.position() if self.finished else position
 
     def _segment_end(self, index: int, start: float) -> float | None:
         segment = self._segments[index]
+        test = segment.exercise.test if segment.open else None
+        if test is not None and test.kind is TestKind.HOLD:
+            assert test.ceiling is not None
+            return start + test.ceiling  # a hold ends by itself at its ceiling
         if segment.open:
             return start + segment.duration if self._auto_open else None
         return start + segment.duration + self._adjust[index]
@@ -136,15 +152,37 @@ class Player:
             return
         self.finished = True
         self.time.hold(position)
-        self._results.session_ended("completed", position)
+        self._results.session_ended(SessionStatus.COMPLETED, position)
 
-    def _close(self, visit: Visit, end: float, how: str) -> None:
-        """End a visit at ``end``: "completed", "skipped", "stopped" or "back" (no result)."""
+    def _close(self, visit: Visit, end: float, how: SetOutcome, reps: int | None = None) -> None:
+        """End a visit at ``end``; a work visit reports its result, unless gone ``BACK``.
+
+        ``reps``: the reps the user said were done (an open set), logged as reps_done.
+        """
         self._visits.close(visit, end, self._mark >= (end, visit.seq))
         segment = self._segments[visit.index]
-        if segment.kind == "work" and how != "back" and visit.seq not in self._reported:
+        if (
+            segment.kind is SegmentKind.WORK
+            and how is not SetOutcome.BACK
+            and visit.seq not in self._reported
+        ):
             self._reported.add(visit.seq)
-            self._results.set_finished(set_result(segment, visit, end - visit.start, how))
+            self._last_set_end = end
+            self._results.set_finished(set_result(segment, visit, end - visit.start, how, reps))
+            if how is SetOutcome.COMPLETED:
+                self._report_test(visit, end)
+
+    def _report_test(self, visit: Visit, end: float) -> None:
+        """A test set ended as completed: its result (a measurement only when answered)."""
+        segment = self._segments[visit.index]
+        test = segment.exercise.test
+        if test is None or self._tests is None:
+            return
+        if test.kind is TestKind.HOLD:
+            self._tests.test_recorded(hold_result(segment, end - visit.start, visit.wall))
+        elif visit.seq in self._answers:
+            value = self._answers.pop(visit.seq)
+            self._tests.test_recorded(measure_result(segment, value, visit.wall))
 
     def start(self) -> None:
         """Start the session now (once)."""
@@ -181,16 +219,42 @@ class Player:
         position = self._sync()
         if self._active:
             visit = self._current
-            self._close(visit, position, "skipped")
+            self._close(visit, position, SetOutcome.SKIPPED)
             self._advance(visit.index, position)
 
-    def done(self) -> bool:
-        """End the running open set now, as completed; False (and nothing) otherwise."""
+    def done(self, reps: int | None = None) -> bool:
+        """End the running open set or hold now, as completed; False (and nothing) otherwise.
+
+        ``reps`` is how many reps were done (logged as reps_done); None: as planned.
+        Asking first? ``pause()``, ask, then ``done(reps)`` and ``resume()``: the set
+        ends where it was paused. A measurement is ended by ``answer``, not here.
+        """
+        if reps is not None and reps < 0:
+            raise ValueError(f"reps must be 0 or more, not {reps}")
         position = self._sync()
         visit = self._current
-        if not self._active or not self._segments[visit.index].open:
+        segment = self._segments[visit.index]
+        if not self._active or not segment.open:
             return False
-        self._close(visit, position, "completed")
+        if segment.exercise.test is not None and segment.exercise.test.kind is TestKind.MEASURE:
+            return False
+        self._close(visit, position, SetOutcome.COMPLETED, reps)
+        self._advance(visit.index, position)
+        return True
+
+    def answer(self, value: float | bool) -> bool:
+        """Answer the measurement under way and go on; False when none is under way.
+
+        Raises ``AnswerError`` (nothing changes) when the value is not an answer to it.
+        """
+        position = self._sync()
+        visit = self._current
+        segment = self._segments[visit.index]
+        test = segment.exercise.test if segment.open else None
+        if not self._active or test is None or test.kind is not TestKind.MEASURE:
+            return False
+        self._answers[visit.seq] = check_value(test, value)
+        self._close(visit, position, SetOutcome.COMPLETED)
         self._advance(visit.index, position)
         return True
 
@@ -203,7 +267,7 @@ class Player:
         target = visit.index
         if position - visit.start < BACK_GRACE and target > 0:
             target -= 1
-        self._close(visit, position, "back")
+        self._close(visit, position, SetOutcome.BACK)
         self._enter(target, position)
 
     def jump(self, index: int) -> None:
@@ -214,7 +278,9 @@ class Player:
         if not self._active:
             return
         visit = self._current
-        self._close(visit, position, "back" if index == visit.index else "skipped")
+        self._close(
+            visit, position, SetOutcome.BACK if index == visit.index else SetOutcome.SKIPPED
+        )
         self._enter(index, position)
 
     def extend(self, seconds: float = STEP) -> bool:
@@ -249,15 +315,15 @@ class Player:
         if not self._active:
             self.stopped = self.stopped or not self.started
             return
-        self._close(self._current, position, "stopped")
+        self._close(self._current, position, SetOutcome.STOPPED)
         self.stopped = True
         self.time.hold(position)
-        self._results.session_ended("stopped", position)
+        self._results.session_ended(SessionStatus.STOPPED, position)
 
     def flag_pain(self) -> bool:
         """Mark the work set under way as painful; False when no work set is under way."""
         self._sync()
-        if not self._active or self._segments[self._current.index].kind != "work":
+        if not self._active or self._segments[self._current.index].kind is not SegmentKind.WORK:
             return False
         self._current.pain = True
         return True
@@ -272,7 +338,7 @@ class Player:
         self._auto_open = value
         position = self._sync()
         visit = self._current
-        if value and self._active and visit.end is None:
+        if value and not (self.finished or self.stopped) and visit.end is None:
             estimate = visit.start + self._segments[visit.index].duration
             visit.end = max(estimate, position)
             self._sync()
@@ -322,94 +388,3 @@ class Player:
             if (cue.at, seq) > self._mark:
                 return self.clock_at(cue.at)
         return None
-
-    @property
-    def paused(self) -> bool:
-        """True when started, not ended, and session time is frozen."""
-        return self._active and not self.running
-
-    @property
-    def index(self) -> int:
-        """Index of the current (or, once ended, the last) segment."""
-        self._sync()
-        return self._current.index
-
-    def current(self) -> Segment | None:
-        """The segment under way; None once the session has ended."""
-        self._sync()
-        return None if self.finished or self.stopped else self._segments[self._current.index]
-
-    def adjustment(self, index: int) -> float:
-        """Seconds that extend and shorten have added to segment ``index`` (may be < 0)."""
-        return self._adjust[index]
-
-    def session_elapsed(self) -> float:
-        """Seconds of session time run so far (pauses excluded)."""
-        return self._sync()
-
-    def segment_elapsed(self) -> float:
-        """Seconds run in the current segment."""
-        return self._sync() - self._current.start
-
-    def segment_duration(self) -> float:
-        """Seconds the current segment lasts (an open set: its estimate)."""
-        self._sync()
-        visit = self._current
-        if visit.end is None or self._segments[visit.index].open:
-            return self._segments[visit.index].duration
-        return visit.end - visit.start
-
-    def segment_remaining(self) -> float:
-        """Seconds left in the current segment (an open set: left of its estimate, or 0)."""
-        return max(0.0, self.segment_duration() - self.segment_elapsed())
-
-    def segment_progress(self) -> float:
-        """How far through the current segment, from 0 to 1."""
-        duration = self.segment_duration()
-        return 1.0 if duration <= 0 else min(1.0, self.segment_elapsed() / duration)
-
-    def session_total(self) -> float:
-        """Planned length of the session as it now stands (open sets at their estimate)."""
-        position = self._sync()
-        visit = self._current
-        if self.finished or self.stopped:
-            return position
-        end = visit.end
-        if end is None:
-            end = visit.start + max(self._segments[visit.index].duration, position - visit.start)
-        following = visit.index + 1
-        if following == len(self._segments):
-            return end
-        later = math.fsum(self._adjust[following:])
-        return self.timeline.total_seconds + (end - self._starts[following]) + later
-
-    def session_remaining(self) -> float:
-        """Planned seconds left in the session."""
-        return max(0.0, self.session_total() - self.session_elapsed())
-
-    def session_progress(self) -> float:
-        """How far through the session, from 0 to 1."""
-        total = self.session_total()
-        return 1.0 if total <= 0 else min(1.0, self.session_elapsed() / total)
-
-    def next_segment(self) -> Segment | None:
-        """The segment after the current one, if any."""
-        following = self.index + 1
-        return self._segments[following] if following < len(self._segments) else None
-
-    def next_work(self) -> Segment | None:
-        """The next work segment after the current one (for "Next: ..."), if any."""
-        for segment in self._segments[self.index + 1 :]:
-            if segment.kind == "work":
-                return segment
-        return None
-
-    def rep_now(self) -> Phase | None:
-        """The rep phase under way in a work set with a tempo (``cycle`` + 1 is the rep)."""
-        segment = self.current()
-        return None if segment is None else segment_rep(segment, self.segment_elapsed())
-
-    def breath_now(self) -> Phase | None:
-        """The breathing phase under way in a work set with a pattern or a tempo breath."""
-        segment = self.current()
-        return None if segment is None else segment_breath(segment, self.segment_elapsed())

@@ -6,6 +6,8 @@ from typing import Protocol
 
 import msgspec
 
+from matwork.core.kinds import EndStatus, Side
+
 
 class SetResult(msgspec.Struct, frozen=True):
     """The outcome of one work segment: done, partly done or skipped."""
@@ -16,8 +18,8 @@ class SetResult(msgspec.Struct, frozen=True):
     exercise_name: str
     category: str
     pattern: str
-    side: str | None
-    """"left", "right", "alternate" or None for an unsided exercise."""
+    side: Side | None
+    """None for an unsided exercise."""
     block: int
     """0-based block index."""
     block_name: str
@@ -55,8 +57,8 @@ class ResultSink(Protocol):
     def set_finished(self, result: SetResult) -> None:
         """A work segment ended, done or skipped; persist it before returning."""
 
-    def session_ended(self, status: str, active_seconds: float) -> None:
-        """The session ended: status is "completed" or "stopped"."""
+    def session_ended(self, status: EndStatus, active_seconds: float) -> None:
+        """The session ended, completed or stopped."""
 
 
 class RecordingResults:
@@ -65,7 +67,7 @@ class RecordingResults:
     def __init__(self) -> None:
         self.info: SessionInfo | None = None
         self.sets: list[SetResult] = []
-        self.ended: tuple[str, float] | None = None
+        self.ended: tuple[EndStatus, float] | None = None
 
     def session_started(self, info: SessionInfo) -> None:
         """Remember the session."""
@@ -75,6 +77,6 @@ class RecordingResults:
         """Remember the set."""
         self.sets.append(result)
 
-    def session_ended(self, status: str, active_seconds: float) -> None:
+    def session_ended(self, status: EndStatus, active_seconds: float) -> None:
         """Remember how it ended."""
         self.ended = (status, active_seconds)

@@ -19,9 +19,12 @@ from typing import NamedTuple
 
 import msgspec
 
+from matwork.core.kinds import SessionStatus
 from matwork.core.vocab import TRUNK_EXTENSION_SIDE, TRUNK_FLEXION_SIDE
 
-COUNTED_STATUSES: frozenset[str] = frozenset({"completed", "stopped"})
+COUNTED_STATUSES: frozenset[SessionStatus] = frozenset(
+    {SessionStatus.COMPLETED, SessionStatus.STOPPED}
+)
 """Session statuses that count toward streaks and weekly totals."""
 
 
@@ -30,7 +33,7 @@ class SessionRow(NamedTuple):
 
     started_at: float
     """Start, seconds since the epoch (UTC)."""
-    status: str
+    status: SessionStatus
     active_seconds: float
     pain_before: int | None
     pain_after: int | None

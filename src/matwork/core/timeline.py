@@ -14,16 +14,14 @@ from dataclasses import dataclass
 import msgspec
 
 from matwork.core.exercise import Exercise
-
-KINDS: tuple[str, ...] = ("prepare", "work", "switch", "rest")
-"""Segment kinds."""
+from matwork.core.kinds import RestReason, SegmentKind, Side
 
 
 class Segment(msgspec.Struct, frozen=True, kw_only=True):
     """One stretch of session time: prepare, work, switch or rest."""
 
     index: int
-    kind: str
+    kind: SegmentKind
     start: float
     """Planned start, seconds from the session start (open sets count as estimated)."""
     duration: float
@@ -31,14 +29,14 @@ class Segment(msgspec.Struct, frozen=True, kw_only=True):
     open: bool = False
     exercise: Exercise
     """Work and switch: this exercise. Prepare and rest: the exercise that comes next."""
-    side: str | None = None
+    side: Side | None = None
     set: int = 1
     round: int = 1
     block: int = 0
     block_name: str = ""
     rounds: int = 1
-    rest_reason: str = ""
-    """For rests: "set", "exercise", "round" or "block", the rule that chose it."""
+    rest_reason: RestReason = RestReason.NONE
+    """For rests: the rule that chose it."""
 
     @property
     def end(self) -> float:
@@ -55,10 +53,12 @@ class Timeline(msgspec.Struct, frozen=True, kw_only=True):
     estimated: bool
     """True when open sets make the total an estimate."""
     countdown: int = 3
+    prepare: float = 0.0
+    """The routine's prepare: seconds of the get-ready that a later start begins with."""
 
     def work_segments(self) -> list[Segment]:
         """The work segments, in order."""
-        return [segment for segment in self.segments if segment.kind == "work"]
+        return [segment for segment in self.segments if segment.kind is SegmentKind.WORK]
 
 
 @dataclass(frozen=True)
@@ -76,44 +76,49 @@ class BlockPlan:
 class _Step:
     """One segment-to-be, or a run of ``repeat`` identical ones when only counting."""
 
-    kind: str
+    kind: SegmentKind
     duration: float
     exercise: Exercise
     block: int
     round: int
     set: int
-    side: str | None = None
-    rest_reason: str = ""
+    side: Side | None = None
+    rest_reason: RestReason = RestReason.NONE
 
 
 def _rest_after(
     blocks: Sequence[BlockPlan], block_index: int, round_index: int, exercise_index: int
-) -> tuple[float, str, Exercise | None]:
+) -> tuple[float, RestReason, Exercise | None]:
     """The rest after an exercise's last set, why, and the exercise that follows."""
     block = blocks[block_index]
     exercise = block.exercises[exercise_index]
     if exercise_index + 1 < len(block.exercises):
-        return exercise.rest, "exercise", block.exercises[exercise_index + 1]
+        return exercise.rest, RestReason.EXERCISE, block.exercises[exercise_index + 1]
     if round_index + 1 < block.rounds:
-        return block.round_rest, "round", block.exercises[0]
+        return block.round_rest, RestReason.ROUND, block.exercises[0]
     if block_index + 1 < len(blocks):
-        return block.rest_after, "block", blocks[block_index + 1].exercises[0]
-    return 0.0, "", None
+        return block.rest_after, RestReason.BLOCK, blocks[block_index + 1].exercises[0]
+    return 0.0, RestReason.NONE, None
 
 
 def _work_steps(
     exercise: Exercise, block: int, round_number: int, set_number: int
 ) -> Iterator[_Step]:
     if exercise.sides == "both":
-        yield _Step("work", exercise.seconds, exercise, block, round_number, set_number, "left")
+        work, switch = SegmentKind.WORK, SegmentKind.SWITCH
+        yield _Step(work, exercise.seconds, exercise, block, round_number, set_number, Side.LEFT)
         if exercise.switch > 0:
             yield _Step(
-                "switch", exercise.switch, exercise, block, round_number, set_number, "right"
+                switch, exercise.switch, exercise, block, round_number, set_number, Side.RIGHT
             )
-        yield _Step("work", exercise.seconds, exercise, block, round_number, set_number, "right")
+        yield _Step(work, exercise.seconds, exercise, block, round_number, set_number, Side.RIGHT)
     else:
-        side = "alternate" if exercise.sides == "alternate" else None
-        yield _Step("work", exercise.seconds, exercise, block, round_number, set_number, side)
+        side = Side.ALTERNATE if exercise.sides == "alternate" else None
+        if exercise.side is not None:
+            side = Side(exercise.side)
+        yield _Step(
+            SegmentKind.WORK, exercise.seconds, exercise, block, round_number, set_number, side
+        )
 
 
 def _walk(blocks: Sequence[BlockPlan], first_prepare: float) -> Iterator[_Step]:
@@ -130,18 +135,20 @@ def _walk(blocks: Sequence[BlockPlan], first_prepare: float) -> Iterator[_Step]:
                             exercise.prepare if exercise.prepare is not None else first_prepare
                         )
                         if prepare > 0:
-                            yield _Step("prepare", prepare, exercise, block_index, round_number, 1)
+                            yield _Step(
+                                SegmentKind.PREPARE, prepare, exercise, block_index, round_number, 1
+                            )
                     yield from _work_steps(exercise, block_index, round_number, set_number)
                     if set_number < exercise.sets:
                         if exercise.rest > 0:
                             yield _Step(
-                                "rest",
+                                SegmentKind.REST,
                                 exercise.rest,
                                 exercise,
                                 block_index,
                                 round_number,
                                 set_number + 1,
-                                rest_reason="set",
+                                rest_reason=RestReason.SET,
                             )
                         continue
                     rest, reason, following = _rest_after(
@@ -152,10 +159,17 @@ def _walk(blocks: Sequence[BlockPlan], first_prepare: float) -> Iterator[_Step]:
                     if following.prepare is not None:
                         rest = max(rest, following.prepare)
                     if rest > 0:
-                        next_block = block_index + (reason == "block")
-                        next_round = 1 if reason == "block" else round_number + (reason == "round")
+                        to_block = reason is RestReason.BLOCK
+                        next_block = block_index + to_block
+                        next_round = 1 if to_block else round_number + (reason is RestReason.ROUND)
                         yield _Step(
-                            "rest", rest, following, next_block, next_round, 1, rest_reason=reason
+                            SegmentKind.REST,
+                            rest,
+                            following,
+                            next_block,
+                            next_round,
+                            1,
+                            rest_reason=reason,
                         )
 
 
@@ -226,7 +240,7 @@ def compile_blocks(
     estimated = False
     for step in _walk(blocks, first_prepare):
         block = blocks[step.block]
-        is_open = step.kind == "work" and step.exercise.open
+        is_open = step.kind is SegmentKind.WORK and step.exercise.open
         estimated = estimated or is_open
         segments.append(
             Segment(
@@ -252,4 +266,44 @@ def compile_blocks(
         total_seconds=start,
         estimated=estimated,
         countdown=countdown,
+        prepare=first_prepare,
     )
+
+
+def lead_in(timeline: Timeline, index: int) -> tuple[Timeline, int]:
+    """The timeline and segment to start at ``index`` with a get-ready first.
+
+    Segment ``index - 1`` becomes a prepare of the routine's prepare length for segment
+    ``index``, and play starts there: the player never visits the segments before it,
+    and every index stays what it is in the routine (the log and a resume count on
+    them). Unchanged when ``index`` is 0, is a prepare or a rest (already a moment to
+    get into position), or the routine has no prepare.
+    """
+    if index <= 0 or timeline.prepare <= 0:
+        return timeline, index
+    target = timeline.segments[index]
+    if target.kind in (SegmentKind.PREPARE, SegmentKind.REST):
+        return timeline, index
+    before = timeline.segments[index - 1]
+    ready = msgspec.structs.replace(
+        target,
+        index=before.index,
+        kind=SegmentKind.PREPARE,
+        start=before.start,
+        duration=timeline.prepare,
+        open=False,
+        side=None,
+        rest_reason=RestReason.NONE,
+    )
+    shift = timeline.prepare - before.duration
+    segments = [
+        *timeline.segments[: index - 1],
+        ready,
+        *(
+            msgspec.structs.replace(segment, start=segment.start + shift)
+            for segment in timeline.segments[index:]
+        ),
+    ]
+    total = timeline.total_seconds + shift
+    started = msgspec.structs.replace(timeline, segments=tuple(segments), total_seconds=total)
+    return started, index - 1

@@ -96,8 +96,32 @@ LINES: tuple[str, ...] = (
 )
 """Myofascial lines an exercise can name in ``lines``."""
 
+EMPHASES: tuple[str, ...] = (
+    "extensor-endurance",
+    "flexor-endurance",
+    "lateral-endurance-left",
+    "lateral-endurance-right",
+    "hip-flexor-length-left",
+    "hip-flexor-length-right",
+    "posterior-chain-length",
+    "lumbopelvic-control",
+)
+"""Emphasis ids: what an assessment finding asks a programme to train more (``trains``)."""
+
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 """Routine levels."""
+
+TEST_KINDS: tuple[str, ...] = ("hold", "measure")
+"""Test sets: a hold to failure (counts up, ends on a key or at its ceiling), a measurement."""
+
+TEST_ANSWERS: tuple[str, ...] = ("number", "yes-no", "score")
+"""What a measurement asks for: a number with a unit, yes or no, a score from 0 to 5."""
+
+TEST_UNITS: tuple[str, ...] = ("cm", "degrees")
+"""The units a measured number may have."""
+
+TEST_SIDES: tuple[str, ...] = ("left", "right")
+"""The one side a set may be done or measured on (``side``)."""
 
 SOUND_CUES: tuple[str, ...] = (
     "start",
@@ -113,3 +137,12 @@ SOUND_CUES: tuple[str, ...] = (
     "finish",
 )
 """Cue names a routine's ``[sounds]`` table may override."""
+
+SOURCE_LANGUAGE = "en"
+"""The language every shipped file and every key is written in."""
+
+TRANSLATION_LANGUAGES: tuple[str, ...] = ("de",)
+"""Languages a file may carry translations for (``[translations.de]``)."""
+
+LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE, *TRANSLATION_LANGUAGES)
+"""Every language matwork's content is written in: English first."""

@@ -2,7 +2,8 @@
 
 ``routine_to_toml(routine)`` writes only what differs from the model's defaults, in the
 order of the format page (format, name, description, tags, level, author, [defaults],
-[breathing.x], [catalog.x], [sounds], [[block]] with its [[block.exercise]]), with
+[breathing.x], [catalog.x], [sounds], [[block]] with its [[block.exercise]], then
+[translations.x] with its [translations.x.text]), with
 breathing patterns given inline as ``{ inhale = 4, exhale = 6 }``. tomli-w formats
 every key and value, so quoting and escapes are its, not ours.
 
@@ -37,6 +38,7 @@ ROUTINE_ORDER: tuple[str, ...] = (
     "catalog",
     "sounds",
     "block",
+    "translations",
 )
 """Top-level keys in the order the format page gives them."""
 
@@ -134,6 +136,8 @@ def _chunks(data: Mapping[str, Any]) -> Iterator[str]:
             tables.append((key, value))
         elif key == "block" and _is_table_list(value) and value:
             tables.append((key, value))
+        elif key == "translations" and _is_tables(value) and value:
+            tables.append((key, value))
         else:
             head[key] = value
     if head:
@@ -144,6 +148,8 @@ def _chunks(data: Mapping[str, Any]) -> Iterator[str]:
                 yield f"[{key}.{_key(str(name))}]\n" + "".join(_lines(table))
         elif key == "block":
             yield from _block_chunks(value)
+        elif key == "translations":
+            yield from _translation_chunks(value)
         else:
             yield f"[{key}]\n" + "".join(_lines(value))
 
@@ -157,6 +163,18 @@ def _block_chunks(blocks: list[Mapping[str, Any]]) -> Iterator[str]:
         if nested and isinstance(uses, list):
             for use in uses:
                 yield "[[block.exercise]]\n" + "".join(_lines(use))
+
+
+def _translation_chunks(translations: Mapping[str, Mapping[str, Any]]) -> Iterator[str]:
+    for language, translation in translations.items():
+        header = f"translations.{_key(str(language))}"
+        texts = translation.get("text")
+        nested = isinstance(texts, Mapping)
+        own = {key: value for key, value in translation.items() if not (nested and key == "text")}
+        if own or not nested:
+            yield f"[{header}]\n" + "".join(_lines(own))
+        if nested and isinstance(texts, Mapping):
+            yield f"[{header}.text]\n" + "".join(_lines(texts))
 
 
 def data_to_toml(data: Mapping[str, Any], *, schema: str | None = None) -> str:

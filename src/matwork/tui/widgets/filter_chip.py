@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from matwork.tui.widgets.words import no_filter_label
 
 
 class FilterChip(Widget):
@@ -42,10 +44,20 @@ class FilterChip(Widget):
 
     index: reactive[int] = reactive(0)
 
-    def __init__(self, label: str, choices: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        choices: Sequence[str],
+        *,
+        id: str | None = None,
+        shown: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.label = label
         self._choices: list[str] = list(choices) or ["all"]
+        self._shown = shown
+        """How a choice is shown (its words in the language shown); else "all"/"any"
+        translated and the other choices as they are."""
 
     @property
     def choices(self) -> list[str]:
@@ -77,9 +89,12 @@ class FilterChip(Widget):
 
     def render(self) -> Content:
         """``label: value``."""
-        return Content.from_markup(
-            "$label: [b]$value[/b]", label=self.label, value=self._choices[self.index]
-        )
+        value = self._choices[self.index]
+        if self._shown is not None:
+            shown = self._shown(value)
+        else:
+            shown = no_filter_label(value) if self.index == 0 else value
+        return Content.from_markup("$label: [b]$value[/b]", label=self.label, value=shown)
 
     def on_click(self, event: events.Click) -> None:
         """Cycle forward (backward with shift)."""

@@ -1,1 +1,0 @@
-"""matwork's screens: library (the default), safety notice, yes/no confirmation."""

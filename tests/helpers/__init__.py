@@ -1,0 +1,1 @@
+"""Shared test helpers: one package, imported as ``from helpers.<module> import ...``."""
