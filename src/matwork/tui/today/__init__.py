@@ -1,0 +1,1 @@
+"""Today: the active programme's day, and the morning check-in."""
