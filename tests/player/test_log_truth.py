@@ -271,6 +271,24 @@ def test_active_time_across_a_crash_and_a_resume_is_sets_plus_rests(four: Librar
     assert detail.session.status == "completed"  # judged on all four sets, both runs
 
 
+def test_a_position_read_that_carries_the_session_to_its_end_writes_no_position(
+    four: LibraryEntry,
+) -> None:
+    """The read for the position may end the session: then no position goes to a row that
+    is closed (that write failed, and the log was reported as failing after the end)."""
+    clock = FakeClock(100.0)
+    session = session_of(four, clock)
+    session.player.start()
+    clock.advance(60.0)  # past the end at 55, and no poll since the start
+    session.record_position()
+    assert session.player.finished
+    assert session.log.problem is None
+    assert session.log.logging
+    detail = logged(session)
+    assert detail.session.status == "completed"
+    assert detail.session.sets_done == 4
+
+
 # -- open sets -------------------------------------------------------------------------------
 
 

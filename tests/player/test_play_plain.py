@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +21,9 @@ from matwork.core.results import RecordingResults
 from matwork.core.timeline import Timeline
 
 from helpers.player import WORKED_EXAMPLE, quick, timeline_of
+
+if TYPE_CHECKING:
+    from matwork.app.session import Session
 
 WORKED_EXAMPLE_LINES = [
     "Worked example: 3:40",
@@ -203,6 +207,32 @@ def test_end_of_input_lets_open_sets_end_at_their_estimate() -> None:
     runner.run(quick(OPEN_SET), wait_input=keyboard)
     assert runner.times[-1] == 108
     assert runner.lines[-1] == "Session complete: 1:48"
+
+
+class SlowPositionWrite:
+    """A session whose resume-position write takes a second and reads the player."""
+
+    def __init__(self, clock: FakeClock, player: Player) -> None:
+        self.clock = clock
+        self.player = player
+
+    def record_position(self) -> None:
+        """Let a second pass (a slow log write), then read the player as the real one does."""
+        self.clock.sleep(1.0)
+        self.player.resume_point()
+
+
+def test_a_read_of_the_player_after_its_last_cue_still_gets_the_finish_line() -> None:
+    """The CI failure at --speed 1000: the position write carried the player over its end
+    between the poll and the ``finished`` check, and "Session complete" never came."""
+    runner = Runner()
+    player = Player(timeline_of(WORKED_EXAMPLE), runner.clock, results=runner.results)
+    session = cast("Session", SlowPositionWrite(runner.clock, player))
+    code = run_plain(player, runner.clock, sleep=runner.sleep, out=runner.out, session=session)
+    assert code == 0
+    assert runner.lines == WORKED_EXAMPLE_LINES
+    assert runner.results.ended is not None
+    assert runner.results.ended[0] == "completed"
 
 
 def test_ctrl_c_stops_cleanly() -> None:

@@ -187,9 +187,11 @@ class Session:
         session keeps its position and its active time (each set's end keeps them too).
         """
         player = self.player
-        if not player.running:
+        if not player.started:
             return
-        index, into, elapsed = player.resume_point()
+        index, into, elapsed = player.resume_point()  # brings the player up to the clock
+        if not player.running:  # paused or ended, perhaps by that very read
+            return
         if elapsed - self._last_position >= POSITION_EVERY:
             self._last_position = elapsed
             self.log.update_position(index, into, elapsed)

@@ -97,14 +97,20 @@ class PlainRun:
             return 130
 
     def show_due(self) -> None:
-        """Print the lines of the cues due now; note the position for a resume."""
+        """Note the position for a resume; print the lines of the cues due now.
+
+        The poll comes last: every read of the player brings it up to the clock, so a
+        read after the poll (the position for the log) could carry it over its end
+        between the poll and the loop's ``finished`` check, and the finish line would
+        never be printed.
+        """
+        if self.session is not None:
+            self.session.record_position()
         interactive = self.wait_input is not None
         for cue in self.player.poll():
             for line in (cue_line(cue, self.player, interactive), self.reps.line(cue, self.player)):
                 if line is not None:
                     self.out(line)
-        if self.session is not None:
-            self.session.record_position()
 
     def wait(self) -> None:
         """Sleep until the next cue, or until a key comes first."""
