@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import msgspec
 import pytest
 
 from matwork.core.results import ResultSink
+from matwork.core.stats import SetRow, local_date, local_midnight, summarize, window_start_day
 from matwork.store.writer import (
     HistoryStore,
     SessionBusyError,
@@ -235,8 +237,10 @@ def test_stats_rows_hold_the_window_and_every_training_start(store: HistoryStore
     sessions, sets, starts = store.stats_rows(since=BASE + DAY)
     assert [row.started_at for row in sessions] == [BASE + 10 * DAY, BASE + 11 * DAY]
     assert [row.status for row in sessions] == ["completed", "running"]
-    assert len(sets) == 2
-    assert {row.session_started_at for row in sets} == {BASE + 10 * DAY}
+    # the window's two sets, summed: one row per category, pattern and skipped flag
+    assert [tuple(row) for row in sets] == [
+        (BASE + 10 * DAY, "pilates", "anti-extension", 2 * 29.75, False)
+    ]
     assert sorted(starts) == [BASE, BASE + 10 * DAY]
     assert interrupted
 
@@ -257,13 +261,72 @@ def test_stats_rows_leave_out_the_rows_a_hand_edit_broke(store: HistoryStore) ->
     raw.close()
     sessions, sets, starts = store.stats_rows(since=BASE)
     assert [row.started_at for row in sessions] == [BASE + 2 * DAY]
-    assert [(row.session_started_at, row.skipped) for row in sets] == [
-        (BASE + 2 * DAY, True),
-        (BASE + 3 * DAY, False),
-        (BASE + 3 * DAY, False),
+    # the -1.0 set is left out; the broken session's sets are sound and count
+    assert sorted((row.session_started_at, row.actual_seconds, row.skipped) for row in sets) == [
+        (BASE + 2 * DAY, 29.75, True),
+        (BASE + 3 * DAY, 2 * 29.75, False),
     ]
     assert sorted(starts) == [BASE + 2 * DAY, BASE + 3 * DAY]
     assert store.rows_left_out == 2
+
+
+def test_stats_rows_read_what_sqlite_cannot_sum_one_by_one(store: HistoryStore) -> None:
+    """A value the columns' REAL affinity cannot make a number stays text: read, left out."""
+    edited = _logged_session(store, BASE + 2 * DAY, sets=3)
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("PRAGMA ignore_check_constraints = ON")
+        raw.execute("UPDATE sets SET actual_seconds = '20' WHERE segment = 0")  # a number
+        raw.execute("UPDATE sets SET actual_seconds = 'lots' WHERE segment = 1")  # stays text
+        raw.execute("UPDATE sets SET category = x'00ff' WHERE segment = 2")  # a blob
+    raw.close()
+    sessions, sets, starts = store.stats_rows(since=BASE)
+    assert len(sessions) == 1
+    assert [tuple(row) for row in sets] == [
+        (BASE + 2 * DAY, "pilates", "anti-extension", 20.0, False)
+    ]
+    assert starts == [BASE + 2 * DAY]
+    assert store.rows_left_out == 2  # 'lots' and the blob
+    assert edited
+
+
+def test_summed_sets_give_the_statistics_of_every_set_read_one_by_one(
+    store: HistoryStore,
+) -> None:
+    """stats_rows sums the sets in SQL; the summary is the one of every set on its own."""
+    rng = random.Random(17)
+    categories = ("pilates", "strength", "mobility")
+    patterns = ("anti-extension", "hip-extension", "spinal-flexion", "spinal-extension")
+    for day in range(40):
+        started = BASE + day * DAY + rng.uniform(0, 3600)
+        store.start_session(make_info(), now=started)
+        for segment in range(rng.randint(1, 6)):
+            store.set_finished(
+                make_set(
+                    segment,
+                    started_at=started,
+                    category=rng.choice(categories),
+                    pattern=rng.choice(patterns),
+                    seconds=rng.randint(4, 240) / 4,  # quarters: sums are exact
+                    skipped=rng.random() < 0.2,
+                )
+            )
+        store.session_ended("completed", 300.0)
+    now = BASE + 40 * DAY
+    today = local_date(now, UTC)
+    since = local_midnight(window_start_day(today, 4), UTC)  # the last 4 of 6 weeks
+    sessions, summed, starts = store.stats_rows(since)
+    one_by_one = [
+        SetRow(detail.session.started_at, s.category, s.pattern, s.actual_seconds, s.skipped)
+        for detail in store.iter_details()
+        if detail.session.started_at >= since
+        for s in detail.sets
+    ]
+    assert len(summed) < len(one_by_one)  # summed, not copied
+    by_row = summarize(sessions, one_by_one, weeks=4, tz=UTC, now=now, training_starts=starts)
+    by_sum = summarize(sessions, summed, weeks=4, tz=UTC, now=now, training_starts=starts)
+    assert by_sum == by_row
+    assert by_sum.minutes_by_category  # the window has sets
+    assert store.rows_left_out == 0
 
 
 def test_threads_share_one_store(store: HistoryStore) -> None:
